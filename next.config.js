@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and server-only packages stay outside the bundle; they are loaded by Node at run time.
+  serverExternalPackages: ['better-sqlite3', 'pg', 'bcryptjs'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+};
+
+export default nextConfig;
