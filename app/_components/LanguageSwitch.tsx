@@ -1,0 +1,20 @@
+'use client';
+import { useTransition } from 'react';
+import { chooseLocale } from '@/app/_server/locale-action';
+import { LOCALES, type Locale } from '@/lib/i18n/messages';
+
+export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
+  const [, start] = useTransition();
+  return (
+    <label className="lang">
+      <span className="visually-hidden">{label}</span>
+      <select value={locale} onChange={(e) => start(() => chooseLocale(e.target.value))}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {l.toUpperCase()}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,72 @@
+import { notFound } from 'next/navigation';
+import { can } from '@/lib/policy/policy';
+import { listMembers } from '@/lib/projects/members';
+import { intervalHeading } from '@/lib/sessions/intervals';
+import { getSession, listAssignments } from '@/lib/sessions/sessions';
+import { ActionForm, CheckboxGroup, SubmitButton } from '@/app/_components/Form';
+import { getT, requireProject } from '@/app/_server/context';
+import { assignCodersAction } from '../../actions';
+import { partialNote } from '../../session-format';
+
+export default async function SessionPage({ params }: { params: Promise<{ projectId: string; sessionId: string }> }) {
+  const { projectId, sessionId } = await params;
+  const { d, project, actor } = await requireProject(projectId, 'sessions.view');
+  const session = await getSession(d, project.id, sessionId);
+  if (!session) notFound();
+  const t = await getT();
+  const assigned = (await listAssignments(d, [session.id])).get(session.id) ?? [];
+  const coders = (await listMembers(d, project.id)).filter((m) => !m.removed && m.roles.includes('coder'));
+  return (
+    <div className="split">
+      <section aria-labelledby="session">
+        <h2 id="session">
+          {session.caseNumber} · {session.label}
+        </h2>
+        <dl className="facts">
+          <dt>{t('sessions.duration')}</dt>
+          <dd>{session.durationSeconds / 60}</dd>
+          <dt>{t('sessions.interval')}</dt>
+          <dd>{session.intervalSeconds / 60}</dd>
+          <dt>{t('sessions.intervals')}</dt>
+          <dd>
+            {session.intervals.map((i) => (
+              <span key={i.index} className={i.partial ? 'chip partial' : 'chip'}>
+                {intervalHeading(i)}
+              </span>
+            ))}
+            {partialNote(t, session) && <small className="muted"> {partialNote(t, session)}</small>}
+          </dd>
+          <dt>{t('sessions.status')}</dt>
+          <dd>{t(`sessions.status.${session.status}`)}</dd>
+        </dl>
+        <h3>{t('sessions.coders')}</h3>
+        {assigned.length === 0 ? (
+          <p className="empty">{t('sessions.noCoders')}</p>
+        ) : (
+          <ul>
+            {assigned.map((a) => (
+              <li key={a.coderId}>
+                {a.name}: {a.submitted ? t('sessions.submitted') : t('sessions.notSubmitted')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {can(actor, 'sessions.assign') && session.status === 'coding' && (
+        <section className="card" aria-labelledby="assign">
+          <h2 id="assign">{t('sessions.assign')}</h2>
+          <p className="hint">{t('sessions.assignHelp')}</p>
+          <ActionForm action={assignCodersAction.bind(null, project.id, session.id)} label={t('sessions.assign')}>
+            <CheckboxGroup
+              name="coders"
+              legend={t('sessions.coders')}
+              options={coders.map((c) => ({ value: c.userId, label: c.name }))}
+              checked={assigned.map((a) => a.coderId)}
+            />
+            <SubmitButton>{t('common.save')}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+    </div>
+  );
+}

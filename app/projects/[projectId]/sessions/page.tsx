@@ -1,0 +1,35 @@
+import { listCases } from '@/lib/cases/cases';
+import { can } from '@/lib/policy/policy';
+import { DEFAULT_INTERVAL_MINUTES, listAssignments, listSessions } from '@/lib/sessions/sessions';
+import { ActionForm, Field, SelectField, SubmitButton } from '@/app/_components/Form';
+import { getT, requireProject } from '@/app/_server/context';
+import { addSessionAction } from '../actions';
+import { SessionTable } from '../SessionTable';
+
+export default async function SessionsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const { d, project, actor } = await requireProject(projectId, 'sessions.view');
+  const t = await getT();
+  const [sessions, cases] = [await listSessions(d, project.id), await listCases(d, project.id)];
+  const assignments = await listAssignments(d, sessions.map((s) => s.id));
+  return (
+    <div className="split">
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">{t('sessions.title')}</h2>
+        <SessionTable t={t} sessions={sessions} assignments={assignments} base={`/projects/${project.id}`} />
+      </section>
+      {can(actor, 'sessions.manage') && cases.length > 0 && (
+        <section aria-labelledby="add-session" className="card">
+          <h2 id="add-session">{t('sessions.add')}</h2>
+          <ActionForm action={addSessionAction.bind(null, project.id)} label={t('sessions.add')}>
+            <SelectField name="caseId" label={t('sessions.case')} options={cases.map((c) => ({ value: c.id, label: c.caseNumber }))} />
+            <Field name="label" label={t('sessions.label')} required />
+            <Field name="durationMinutes" type="number" min={1} step="any" label={t('sessions.duration')} defaultValue={50} required />
+            <Field name="intervalMinutes" type="number" min={1} step="any" label={t('sessions.interval')} defaultValue={DEFAULT_INTERVAL_MINUTES} required />
+            <SubmitButton>{t('sessions.add')}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/*
+ * Throttling of repeated failed sign-ins, per account email, stored in the database so it
+ * holds across restarts: after MAX_FAILURES failures within WINDOW_MS the account is locked
+ * for LOCK_MS. A successful sign-in clears the record.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/lib/db';
+
+export const MAX_FAILURES = 5;
+export const WINDOW_MS = 15 * 60_000;
+export const LOCK_MS = 15 * 60_000;
+
+export async function isLocked(d: Database, key: string, now = new Date()): Promise<boolean> {
+  const [row] = await d.db.select().from(d.t.signInFailures).where(eq(d.t.signInFailures.key, key));
+  return !!row?.lockedUntil && row.lockedUntil > now;
+}
+
+export async function recordFailure(d: Database, key: string, now = new Date()): Promise<void> {
+  await d.transaction(async (tx) => {
+    const t = d.t.signInFailures;
+    const [row] = await tx.select().from(t).where(eq(t.key, key));
+    if (!row || now.getTime() - row.firstFailureAt.getTime() > WINDOW_MS) {
+      await tx.delete(t).where(eq(t.key, key));
+      await tx.insert(t).values({ key, failures: 1, firstFailureAt: now, lockedUntil: null });
+      return;
+    }
+    const failures = row.failures + 1;
+    const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : row.lockedUntil;
+    await tx.update(t).set({ failures, lockedUntil }).where(eq(t.key, key));
+  });
+}
+
+export async function clearFailures(d: Database, key: string): Promise<void> {
+  await d.transaction((tx) => tx.delete(d.t.signInFailures).where(eq(d.t.signInFailures.key, key)));
+}

@@ -1,0 +1,71 @@
+/**
+ * Problems found by validation and by imports. One shape for both, so the editor and an
+ * import dialog can show them the same way.
+ *
+ * Location fields:
+ * - `file`: the imported file's name (imports only).
+ * - `line`: for CSV and XLSX, the spreadsheet row as the user sees it (header = row 1);
+ *   for JSON and QDC (XML), the text line. 1-based.
+ * - `column`: for CSV and XLSX, the column name as in the header (e.g. `polarity`);
+ *   for JSON and QDC, the 1-based character column on that line.
+ * - `target`: which item of the model (for the editor: which field to highlight).
+ *
+ * `code` is a stable machine key for translation (e.g. `duplicate-code`); `message` is English.
+ */
+
+export interface ProblemTarget {
+  aspectKey?: string;
+  groupKey?: string;
+  behaviourKey?: string;
+  scaleKey?: string;
+  /** Model field path, e.g. `code`, `label.en`, `shortcut`, `anchors.2.value`. */
+  field?: string;
+  /** For clashes (duplicate code, shortcut): the key of the item that had it first. */
+  otherKey?: string;
+}
+
+export interface Problem {
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: string | number;
+  target?: ProblemTarget;
+}
+
+export type ImportResult<T> = { ok: true; codebook: T } | { ok: false; problems: Problem[] };
+
+export function problem(code: string, message: string, where: Omit<Problem, 'code' | 'message'> = {}): Problem {
+  return { code, message, ...where };
+}
+
+/** Failure result; also a convenience for "return fail(problems)". */
+export function fail<T>(problems: Problem[]): ImportResult<T> {
+  return { ok: false, problems };
+}
+
+/** "demo.csv, row 3, column polarity: …" / "demo.qdc, line 12, column 7: …" */
+export function describeProblem(p: Problem): string {
+  const parts: string[] = [];
+  if (p.file) parts.push(p.file);
+  const tabular = typeof p.column === 'string';
+  if (p.line !== undefined) parts.push(`${tabular ? 'row' : 'line'} ${p.line}`);
+  if (p.column !== undefined) parts.push(`column ${p.column}`);
+  return parts.length ? `${parts.join(', ')}: ${p.message}` : p.message;
+}
+
+/** Sorts by line, then column order as given, keeping the original order otherwise. */
+export function sortProblems(problems: Problem[], columnOrder: readonly string[] = []): Problem[] {
+  const colRank = (c: Problem['column']): number => {
+    if (typeof c === 'number') return c;
+    if (typeof c === 'string') {
+      const i = columnOrder.indexOf(c);
+      return i < 0 ? columnOrder.length : i;
+    }
+    return -1;
+  };
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || colRank(a.p.column) - colRank(b.p.column) || a.i - b.i)
+    .map((x) => x.p);
+}

@@ -1,0 +1,140 @@
+/* GENERATED from lib/db/schema.sqlite.ts by scripts/db-generate.sh: edit that file, not this one. */
+import { pgTable, text, integer, boolean, timestamp, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+
+const id = () => text('id').primaryKey();
+const at = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
+const flag = (name: string) => boolean(name);
+
+export const users = pgTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash'),
+  locale: text('locale').notNull().default('en'),
+  createdAt: at('created_at').notNull(),
+});
+
+export const signInFailures = pgTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  firstFailureAt: at('first_failure_at').notNull(),
+  lockedUntil: at('locked_until'),
+});
+
+export const projects = pgTable('projects', {
+  id: id(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: text('created_by').notNull().references(() => users.id),
+  createdAt: at('created_at').notNull(),
+});
+
+export const members = pgTable(
+  'members',
+  {
+    projectId: text('project_id').notNull().references(() => projects.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    /** Comma-separated roles; see lib/policy/roles.ts. Empty once removed. */
+    roles: text('roles').notNull(),
+    joinedAt: at('joined_at').notNull(),
+    removedAt: at('removed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('members_user_idx').on(t.userId)],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    roles: text('roles').notNull(),
+    email: text('email'),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    acceptedBy: text('accepted_by').references(() => users.id),
+    acceptedAt: at('accepted_at'),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [index('invitations_project_idx').on(t.projectId)],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: id(),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    caseNumber: text('case_number').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('cases_project_number_uq').on(t.projectId, t.caseNumber)],
+);
+
+export const codebooks = pgTable('codebooks', {
+  id: id(),
+  projectId: text('project_id').notNull().references(() => projects.id),
+  name: text('name').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+export const codebookVersions = pgTable(
+  'codebook_versions',
+  {
+    id: id(),
+    codebookId: text('codebook_id').notNull().references(() => codebooks.id),
+    number: integer('number').notNull(),
+    /** The full codebook model as JSON (lib/codebook); frozen once a session uses it. */
+    content: text('content').notNull(),
+    frozen: flag('frozen').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('codebook_versions_number_uq').on(t.codebookId, t.number)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    label: text('label').notNull(),
+    durationSeconds: integer('duration_seconds').notNull(),
+    intervalSeconds: integer('interval_seconds').notNull(),
+    codebookVersionId: text('codebook_version_id').references(() => codebookVersions.id),
+    /** coding → revealed → finalized; see lib/sessions/status.ts. */
+    status: text('status').notNull(),
+    createdAt: at('created_at').notNull(),
+    revealedAt: at('revealed_at'),
+    finalizedAt: at('finalized_at'),
+  },
+  (t) => [index('sessions_project_idx').on(t.projectId), index('sessions_case_idx').on(t.caseId)],
+);
+
+export const assignments = pgTable(
+  'assignments',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    coderId: text('coder_id').notNull().references(() => users.id),
+    assignedAt: at('assigned_at').notNull(),
+    submittedAt: at('submitted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.coderId] }), index('assignments_coder_idx').on(t.coderId)],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: id(),
+    projectId: text('project_id').references(() => projects.id),
+    actorId: text('actor_id').references(() => users.id),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    /** JSON object with the event's facts; never marks of a blind tally. */
+    detail: text('detail').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('audit_project_idx').on(t.projectId, t.at)],
+);

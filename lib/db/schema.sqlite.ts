@@ -1,0 +1,144 @@
+/*
+ * The relational schema, SQLite dialect. drizzle has no dialect-neutral schema, so
+ * schema.pg.ts is generated from this file by scripts/db-generate.sh (npm run db:generate);
+ * tests/unit/db/schema-parity.test.ts checks they match. Both map to the same row types.
+ */
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+
+const id = () => text('id').primaryKey();
+const at = (name: string) => integer(name, { mode: 'timestamp_ms' });
+const flag = (name: string) => integer(name, { mode: 'boolean' });
+
+export const users = sqliteTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash'),
+  locale: text('locale').notNull().default('en'),
+  createdAt: at('created_at').notNull(),
+});
+
+export const signInFailures = sqliteTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  firstFailureAt: at('first_failure_at').notNull(),
+  lockedUntil: at('locked_until'),
+});
+
+export const projects = sqliteTable('projects', {
+  id: id(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: text('created_by').notNull().references(() => users.id),
+  createdAt: at('created_at').notNull(),
+});
+
+export const members = sqliteTable(
+  'members',
+  {
+    projectId: text('project_id').notNull().references(() => projects.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    /** Comma-separated roles; see lib/policy/roles.ts. Empty once removed. */
+    roles: text('roles').notNull(),
+    joinedAt: at('joined_at').notNull(),
+    removedAt: at('removed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('members_user_idx').on(t.userId)],
+);
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: id(),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    roles: text('roles').notNull(),
+    email: text('email'),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    acceptedBy: text('accepted_by').references(() => users.id),
+    acceptedAt: at('accepted_at'),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [index('invitations_project_idx').on(t.projectId)],
+);
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: id(),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    caseNumber: text('case_number').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('cases_project_number_uq').on(t.projectId, t.caseNumber)],
+);
+
+export const codebooks = sqliteTable('codebooks', {
+  id: id(),
+  projectId: text('project_id').notNull().references(() => projects.id),
+  name: text('name').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+export const codebookVersions = sqliteTable(
+  'codebook_versions',
+  {
+    id: id(),
+    codebookId: text('codebook_id').notNull().references(() => codebooks.id),
+    number: integer('number').notNull(),
+    /** The full codebook model as JSON (lib/codebook); frozen once a session uses it. */
+    content: text('content').notNull(),
+    frozen: flag('frozen').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('codebook_versions_number_uq').on(t.codebookId, t.number)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: id(),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    label: text('label').notNull(),
+    durationSeconds: integer('duration_seconds').notNull(),
+    intervalSeconds: integer('interval_seconds').notNull(),
+    codebookVersionId: text('codebook_version_id').references(() => codebookVersions.id),
+    /** coding → revealed → finalized; see lib/sessions/status.ts. */
+    status: text('status').notNull(),
+    createdAt: at('created_at').notNull(),
+    revealedAt: at('revealed_at'),
+    finalizedAt: at('finalized_at'),
+  },
+  (t) => [index('sessions_project_idx').on(t.projectId), index('sessions_case_idx').on(t.caseId)],
+);
+
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    coderId: text('coder_id').notNull().references(() => users.id),
+    assignedAt: at('assigned_at').notNull(),
+    submittedAt: at('submitted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.coderId] }), index('assignments_coder_idx').on(t.coderId)],
+);
+
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: id(),
+    projectId: text('project_id').references(() => projects.id),
+    actorId: text('actor_id').references(() => users.id),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    /** JSON object with the event's facts; never marks of a blind tally. */
+    detail: text('detail').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('audit_project_idx').on(t.projectId, t.at)],
+);

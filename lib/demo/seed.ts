@@ -1,0 +1,67 @@
+/*
+ * The demo project a first visitor meets: the accounts of every role, two cases with
+ * 50-minute sessions (ten 5-minute intervals) and coders assigned. Seeded once, into an
+ * empty database. Passwords are generated per installation and handed back to print.
+ */
+import { randomBytes } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import type { Database } from '@/lib/db';
+import { createUser } from '@/lib/accounts/users';
+import { createCase } from '@/lib/cases/cases';
+import { addMember } from '@/lib/projects/members';
+import { createProject } from '@/lib/projects/projects';
+import type { Role } from '@/lib/policy/roles';
+import { assignCoders, createSession } from '@/lib/sessions/sessions';
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  password: string;
+  roles: Role[];
+}
+
+const PEOPLE: Omit<DemoAccount, 'password'>[] = [
+  { email: 'owner@demo.concord', name: 'Olivia Owner', roles: ['owner'] },
+  { email: 'coder.a@demo.concord', name: 'Anna Coder', roles: ['coder'] },
+  { email: 'coder.b@demo.concord', name: 'Bram Coder', roles: ['coder'] },
+  { email: 'trainer@demo.concord', name: 'Tess Trainer', roles: ['trainer'] },
+  { email: 'supervisor@demo.concord', name: 'Sam Supervisor', roles: ['supervisor'] },
+];
+
+export async function isEmpty(d: Database): Promise<boolean> {
+  const [row] = await d.db.select({ n: count() }).from(d.t.users);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Seeds the demo into an empty database; returns the accounts, or null when not empty. */
+export async function seedDemo(d: Database): Promise<{ accounts: DemoAccount[]; projectId: string } | null> {
+  if (!(await isEmpty(d))) return null;
+  const accounts: DemoAccount[] = [];
+  const ids: Record<string, string> = {};
+  for (const person of PEOPLE) {
+    const password = `demo-${randomBytes(6).toString('base64url')}`;
+    const user = await createUser(d, { email: person.email, name: person.name, password });
+    ids[person.email] = user.id;
+    accounts.push({ ...person, password });
+  }
+  const ownerId = ids['owner@demo.concord']!;
+  const project = await createProject(d, ownerId, {
+    name: 'Distance and proximity (demo)',
+    description: 'How two family-care workers balance distance and proximity in evaluation talks with families.',
+  });
+  await d.transaction(async (tx) => {
+    for (const person of PEOPLE.slice(1)) await addMember(tx, d, project.id, ids[person.email]!, person.roles, ownerId);
+  });
+  const coders = [ids['coder.a@demo.concord']!, ids['coder.b@demo.concord']!];
+  for (const caseNumber of ['K-01', 'K-02']) {
+    const kase = await createCase(d, project.id, { caseNumber, note: caseNumber === 'K-01' ? 'Worker K, family 1' : 'Worker L, family 2' });
+    const session = await createSession(d, project.id, ownerId, { caseId: kase.id, label: `${caseNumber} evaluation talk`, durationMinutes: 50, intervalMinutes: 5 });
+    await assignCoders(d, project.id, session.id, coders, ownerId);
+  }
+  return { accounts, projectId: project.id };
+}
+
+export function formatDemoAccounts(accounts: DemoAccount[]): string {
+  const width = Math.max(...accounts.map((a) => a.email.length));
+  return accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.password}  (${a.roles.join(', ')})`).join('\n');
+}

@@ -1,0 +1,11 @@
+import { ratingMatrixFromTable } from '@/lib/agreement/ratings';
+import { krippendorffAlpha } from '@/lib/agreement/krippendorff';
+import { multiCoderCoefficients, fleissNullTest } from '@/lib/agreement/multi-coder';
+const N = null;
+const raw4 = [[1,1,N,1],[2,2,3,2],[3,3,3,3],[3,3,3,3],[2,2,2,2],[1,2,3,4],[4,4,4,4],[1,1,2,1],[2,2,2,2],[N,5,5,5],[N,N,1,1],[N,N,3,N]];
+const m = ratingMatrixFromTable(raw4);
+for (const l of ['nominal','ordinal','interval','ratio'] as const) console.log(l, krippendorffAlpha(m, l));
+console.log(multiCoderCoefficients(m));
+const diagnoses = [[4,4,4,4,4,4],[2,2,2,5,5,5],[2,3,3,3,3,5],[5,5,5,5,5,5],[2,2,2,4,4,4],[1,1,3,3,3,3],[3,3,3,3,5,5],[1,1,3,3,3,4],[1,1,4,4,4,4],[5,5,5,5,5,5],[1,4,4,4,4,4],[1,2,4,4,4,4],[2,2,2,3,3,3],[1,4,4,4,4,4],[2,2,4,4,4,5],[3,3,3,3,3,5],[1,1,1,4,5,5],[1,1,1,1,1,2],[2,2,4,4,4,4],[1,3,3,5,5,5],[5,5,5,5,5,5],[2,4,4,4,4,4],[2,2,4,5,5,5],[1,1,4,4,4,4],[1,4,4,4,4,5],[2,2,2,2,2,4],[1,1,1,1,5,5],[2,2,4,4,4,4],[1,3,3,3,3,3],[5,5,5,5,5,5]];
+const d = ratingMatrixFromTable(diagnoses);
+console.log(multiCoderCoefficients(d).fleissKappa, fleissNullTest(d));
