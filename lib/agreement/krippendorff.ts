@@ -103,7 +103,10 @@ function unitDisagreement(metric: Metric, codes: Int32Array, r: number): number 
 interface AlphaPoint {
   alpha: number;
   metric: Metric;
-  freq: Float64Array;
+  /** N, the number of pairable values. */
+  total: number;
+  /** Σ_c n_c Σ_k n_k δ²(c, k) = N(N − 1)·D_e. */
+  expected: number;
 }
 
 /**
@@ -125,22 +128,19 @@ export function krippendorffAlphaPoint(m: RatingMatrix, level: MeasurementLevel,
     observed += (multiplicity ? multiplicity[u]! : 1) * unitDisagreement(metric, codes, r);
   });
   // α = 1 − D_o/D_e with D_o = observed/N and D_e = expected/(N(N−1)).
-  return { alpha: 1 - ((total - 1) * observed) / expected, metric, freq };
+  return { alpha: 1 - ((total - 1) * observed) / expected, metric, total, expected };
 }
 
 export function krippendorffAlpha(m: RatingMatrix, level: MeasurementLevel): Coefficient {
   const point = krippendorffAlphaPoint(m, level);
   if ('reason' in point) return undefinedCoefficient(point.reason);
-  const { alpha, metric, freq } = point;
+  const { alpha, metric, total, expected } = point;
 
   // Gwet's linearisation in terms of w = 1 − δ²/δ²max (irrCAC's pa', pe, pa_i and pe_i).
-  const total = freq.reduce((s, f) => s + f, 0);
   let n = 0;
   forEachUnit(m, 2, () => n++);
   const meanRaters = total / n;
-  let chanceDisagreement = 0;
-  for (let k = 0; k < freq.length; k++) chanceDisagreement += freq[k]! * metric.rows[k]!;
-  const pe = 1 - chanceDisagreement / (total * total * metric.maxDelta);
+  const pe = 1 - expected / (total * total * metric.maxDelta);
   const unitAgreement = new Float64Array(n);
   const unitChance = new Float64Array(n);
   const unitRaters = new Float64Array(n);

@@ -105,7 +105,7 @@ export function multiCoderCoefficients(m: RatingMatrix, weights?: Float64Array):
   });
   const percentAgreement = withInterval(pa, paSpread / (t.n * (t.n - 1)), t.n, PROPORTION_BOUNDS);
 
-  // Fleiss: pe = Σ w_kl π_k π_l; a unit's share uses the symmetrised weighted π (Gwet 2014, eq. 5.16).
+  // Fleiss: pe = Σ w_kl π_k π_l; a unit's share uses the symmetrised weighted π (Gwet 2014, ch. 5).
   const piWeighted = new Float64Array(q);
   let peFleiss = 0;
   let weightTotal = 0;

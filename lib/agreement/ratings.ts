@@ -2,7 +2,8 @@
  * Ratings of any number of raters on any number of units, held as one Int32Array of
  * category codes: the form every many-rater coefficient here reads.
  */
-import { MISSING } from './two-coder';
+/** Marker for a missing rating in category-code arrays. */
+export const MISSING = -1;
 
 export interface RatingMatrix {
   unitIds: string[];

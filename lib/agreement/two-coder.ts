@@ -4,16 +4,8 @@
  * `*.table` functions; for Cohen's kappa that variance is exactly the large-sample
  * variance of Fleiss, Cohen & Everitt (1969).
  */
-import {
-  type Coefficient,
-  PROPORTION_BOUNDS,
-  undefinedCoefficient,
-  withInterval,
-} from './coefficient';
+import { type Coefficient, PROPORTION_BOUNDS, undefinedCoefficient, withInterval } from './coefficient';
 import { agreementWeights } from './weights';
-
-/** Marker for a missing rating in category-code arrays. */
-export const MISSING = -1;
 
 export interface ContingencyTable {
   /** Number of categories. */
@@ -22,7 +14,7 @@ export interface ContingencyTable {
   counts: Float64Array;
 }
 
-/** Cross-tabulates two coders' category codes (0…q−1), skipping units either coder left missing (< 0). */
+/** Cross-tabulates two coders' category codes (0…q−1), skipping units either coder left MISSING. */
 export function contingencyTable(codesA: ArrayLike<number>, codesB: ArrayLike<number>, q: number): ContingencyTable {
   const counts = new Float64Array(q * q);
   for (let i = 0; i < codesA.length; i++) {
