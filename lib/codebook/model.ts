@@ -144,6 +144,19 @@ export function findBehaviour(codebook: Codebook, key: string): PlacedBehaviour 
   return flattenBehaviours(codebook).find((p) => p.behaviour.key === key);
 }
 
+/**
+ * Examples from two parallel lists (line n of the English list pairs with line n of the
+ * Dutch one), as spreadsheet cells and QDC descriptions store them; empty pairs are dropped.
+ */
+export function pairExamples(en: readonly string[], nl: readonly string[]): Localized[] {
+  const out: Localized[] = [];
+  for (let i = 0; i < Math.max(en.length, nl.length); i++) {
+    const ex = { en: en[i] ?? '', nl: nl[i] ?? '' };
+    if (ex.en || ex.nl) out.push(ex);
+  }
+  return out;
+}
+
 /** Counts for headers such as "10 positive, 4 negative". */
 export function countByPolarity(behaviours: readonly Behaviour[]): Record<Polarity, number> {
   const counts: Record<Polarity, number> = { positive: 0, negative: 0 };
@@ -158,4 +171,48 @@ export function aspectBehaviours(aspect: Aspect): Behaviour[] {
 /** A deep copy (the model is plain JSON). */
 export function cloneCodebook(codebook: Codebook): Codebook {
   return structuredClone(codebook);
+}
+
+const text = (t: Localized): Localized => ({ en: t.en, nl: t.nl });
+
+/**
+ * The canonical form: fields in a fixed order, no extra properties, optional fields omitted
+ * when absent or empty. Exports write this form; round-trip tests compare it.
+ */
+export function canonicalCodebook(cb: Codebook): Codebook {
+  return {
+    ...(cb.id ? { id: cb.id } : {}),
+    name: cb.name,
+    ...(cb.description ? { description: cb.description } : {}),
+    aspects: cb.aspects.map((a) => ({
+      key: a.key,
+      label: text(a.label),
+      groups: a.groups.map((g) => ({
+        key: g.key,
+        source: g.source,
+        ...(g.instrument ? { instrument: g.instrument } : {}),
+        ...(g.dimension ? { dimension: g.dimension } : {}),
+        label: text(g.label),
+        behaviours: g.behaviours.map((b) => ({
+          key: b.key,
+          code: b.code,
+          label: text(b.label),
+          polarity: b.polarity,
+          definition: text(b.definition),
+          include: text(b.include),
+          exclude: text(b.exclude),
+          examples: b.examples.map(text),
+          ...(b.shortcut ? { shortcut: b.shortcut } : {}),
+        })),
+      })),
+    })),
+    ratingScales: cb.ratingScales.map((s) => ({
+      key: s.key,
+      label: text(s.label),
+      min: s.min,
+      max: s.max,
+      anchors: s.anchors.map((x) => ({ value: x.value, text: text(x.text) })),
+      ...(s.dimension ? { dimension: s.dimension } : {}),
+    })),
+  };
 }

@@ -48,10 +48,20 @@ export function fail<T>(problems: Problem[]): ImportResult<T> {
 export function describeProblem(p: Problem): string {
   const parts: string[] = [];
   if (p.file) parts.push(p.file);
-  const tabular = typeof p.column === 'string';
+  const tabular = typeof p.column === 'string' || /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(p.file ?? '');
   if (p.line !== undefined) parts.push(`${tabular ? 'row' : 'line'} ${p.line}`);
   if (p.column !== undefined) parts.push(`column ${p.column}`);
   return parts.length ? `${parts.join(', ')}: ${p.message}` : p.message;
+}
+
+/** At most this many problems are returned by an import; the last one then says how many more there were. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+export function capProblems(problems: Problem[], file?: string): Problem[] {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
+  const more = problems.length - (MAX_REPORTED_PROBLEMS - 1);
+  const last = problem('too-many-problems', `…and ${more} more problems. Fix the ones above and import again.`, file ? { file } : {});
+  return [...problems.slice(0, MAX_REPORTED_PROBLEMS - 1), last];
 }
 
 /** Sorts by line, then column order as given, keeping the original order otherwise. */

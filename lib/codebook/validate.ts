@@ -19,7 +19,9 @@
  *   200 characters, longer texts at most 5,000 [too-long];
  * - rating scales: a label, integer min < max [invalid-scale]; anchors are integers within
  *   the scale [invalid-anchor], one per value [duplicate-anchor], with English text;
- *   a scale's dimension matches some group's dimension [unknown-dimension].
+ *   a scale's dimension matches some group's dimension [unknown-dimension];
+ * - at most 1,000 behaviours [too-many-behaviours] (a tally grid, a diff and a report stay
+ *   usable; real codebooks have tens).
  *
  * Pure and synchronous; messages are English, the `code` is for translation.
  */
@@ -36,6 +38,7 @@ export const RESERVED_SHORTCUT_KEYS: readonly string[] = [
 export const MAX_LABEL_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 5000;
 export const MAX_CODE_LENGTH = 32;
+export const MAX_BEHAVIOURS = 1000;
 const CODE_RE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 // eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -114,6 +117,8 @@ export function validateCodebook(cb: Codebook): Problem[] {
     }
   }
   if (behaviourCount === 0) add('no-behaviours', 'The codebook has no behaviours.', {});
+  if (behaviourCount > MAX_BEHAVIOURS)
+    add('too-many-behaviours', `The codebook has ${behaviourCount} behaviours; at most ${MAX_BEHAVIOURS} are allowed.`, {});
 
   function checkShortcut(raw: string, key: string, name: string, bt: ProblemTarget) {
     const target = { ...bt, field: 'shortcut' };

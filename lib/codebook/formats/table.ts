@@ -17,7 +17,7 @@
  * and id, rating scales, and aspects or groups without behaviours.
  */
 import { derivedKey, normalizeUuid } from '../keys';
-import type { Aspect, Behaviour, Codebook, Group, GroupSource, Localized } from '../model';
+import { pairExamples, type Aspect, type Behaviour, type Codebook, type Group, type GroupSource, type Localized } from '../model';
 import { problem, sortProblems, type ImportResult, type Problem } from '../problems';
 import { validateCodebook } from '../validate';
 
@@ -65,8 +65,8 @@ export function tableToCodebook(input: TableRow[], opts: { file: string; name: s
   const { file } = opts;
   const at = (line: number, column?: string) => (column === undefined ? { file, line } : { file, line, column });
   const rows = input
-    .map((r) => ({ row: r.row, cells: r.cells.map((c) => c.replace(/\r\n?/g, '\n').trim()) }))
-    .filter((r) => r.cells.some((c) => c !== ''));
+    .map((r) => ({ row: r.row, cells: r.cells.map((c) => c.replace(/\r\n?/g, '\n')) }))
+    .filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = rows[0];
   if (!header) return { ok: false, problems: [problem('empty-file', 'The file has no rows.', { file })] };
 
@@ -95,6 +95,8 @@ export function tableToCodebook(input: TableRow[], opts: { file: string; name: s
   if (!body.length) return { ok: false, problems: [problem('no-behaviours', 'The file has a header but no behaviours.', at(header.row + 1))] };
 
   const aspects: Aspect[] = [];
+  const aspectByName = new Map<string, Aspect>();
+  const groupByName = new Map<string, Group>();
   const aspectRows = new Map<string, number>();
   const groupRows = new Map<string, number>();
   const behaviourRows = new Map<string, number>();
@@ -115,9 +117,11 @@ export function tableToCodebook(input: TableRow[], opts: { file: string; name: s
   for (const { row, cells } of body) {
     const get = (c: Column) => {
       const i = index.get(c);
-      return i === undefined ? '' : (cells[i] ?? '');
+      const raw = i === undefined ? '' : (cells[i] ?? '');
+      // Example cells keep leading empty lines: line n pairs with line n of the other language.
+      return c === 'examples' || c === 'examples_nl' ? raw.trimEnd() : raw.trim();
     };
-    const extra = cells.findIndex((c, i) => i >= header.cells.length && c !== '');
+    const extra = cells.findIndex((c, i) => i >= header.cells.length && c.trim() !== '');
     if (extra >= 0)
       problems.push(problem('extra-cell', `This row has more cells than the header has columns (a value with a comma must be in quotes).`, at(row, String(extra + 1))));
     getters.set(row, get);
@@ -133,16 +137,18 @@ export function tableToCodebook(input: TableRow[], opts: { file: string; name: s
       return key ?? fallback();
     };
 
-    let aspect = aspects.find((a) => a.label.en === aspectName);
+    let aspect = aspectByName.get(aspectName);
     if (!aspect) {
       aspect = { key: keyFrom('aspect_key', () => derivedKey('aspect', aspectName)), label: { en: aspectName, nl: get('aspect_nl') }, groups: [] };
       aspects.push(aspect);
+      aspectByName.set(aspectName, aspect);
       aspectRows.set(aspect.key, row);
     }
     consistent(`a:${aspectName}`, 'aspect_nl', get('aspect_nl'), row, 'aspect');
     consistent(`a:${aspectName}`, 'aspect_key', get('aspect_key'), row, 'aspect');
 
-    let group = aspect.groups.find((g) => g.label.en === groupName);
+    const groupId = `${aspectName}\u0000${groupName}`;
+    let group = groupByName.get(groupId);
     if (!group) {
       const source = readSource(get('source'), groupName);
       if (!source) problems.push(problem('bad-source', `Source "${get('source')}" is neither "literature" nor "instrument".`, at(row, 'source')));
@@ -155,10 +161,11 @@ export function tableToCodebook(input: TableRow[], opts: { file: string; name: s
         behaviours: [],
       };
       aspect.groups.push(group);
+      groupByName.set(groupId, group);
       groupRows.set(group.key, row);
     }
     for (const c of ['group_nl', 'source', 'instrument', 'dimension', 'group_key'] as const)
-      consistent(`g:${aspectName}\u0000${groupName}`, c, get(c), row, 'group');
+      consistent(`g:${groupId}`, c, get(c), row, 'group');
 
     const code = get('code');
     const key = keyFrom('key', () => {
@@ -188,7 +195,7 @@ export function tableToCodebook(input: TableRow[], opts: { file: string; name: s
     const line = (t.behaviourKey && behaviourRows.get(t.behaviourKey)) || (t.groupKey && groupRows.get(t.groupKey)) || (t.aspectKey && aspectRows.get(t.aspectKey)) || undefined;
     const level = t.behaviourKey ? 'behaviour' : t.groupKey ? 'group' : 'aspect';
     const other = t.otherKey ? behaviourRows.get(t.otherKey) : undefined;
-    const message = other ? `${p.message} (row ${other})` : p.message;
+    const message = other ? `${p.message.replace(/\.$/, '')} (row ${other}).` : p.message;
     const column = columnFor(t.field, level);
     const emptyCell = line !== undefined && column !== undefined && (MUST_FILL as readonly string[]).includes(column);
     if (emptyCell && getters.get(line)?.(column) === '') continue; // already reported as missing-value
@@ -214,15 +221,8 @@ function pair(en: string, nl: string): Localized {
 }
 
 function examplesFrom(en: string, nl: string): Localized[] {
-  const split = (s: string) => (s ? s.split('\n').map((x) => x.trim()) : []);
-  const ens = split(en);
-  const nls = split(nl);
-  const out: Localized[] = [];
-  for (let i = 0; i < Math.max(ens.length, nls.length); i++) {
-    const ex = { en: ens[i] ?? '', nl: nls[i] ?? '' };
-    if (ex.en || ex.nl) out.push(ex);
-  }
-  return out;
+  const split = (s: string) => (s.trim() ? s.split('\n').map((x) => x.trim()) : []);
+  return pairExamples(split(en), split(nl));
 }
 
 /** Which spreadsheet column holds a model field, for pointing problems at cells. */
