@@ -1,6 +1,7 @@
 /*
- * The demo project a first visitor meets: the accounts of every role, two cases with
- * 50-minute sessions (ten 5-minute intervals) and coders assigned. Seeded once, into an
+ * The demo project a first visitor meets: the accounts of every role, the demo codebook
+ * (lib/codebook/demo.ts), two cases with 50-minute sessions (ten 5-minute intervals) and
+ * coders assigned. Seeded once, into an
  * empty database. Passwords are generated per installation and handed back to print.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,6 +9,8 @@ import { count } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { createUser } from '@/lib/accounts/users';
 import { createCase } from '@/lib/cases/cases';
+import { demoCodebook } from '@/lib/codebook/demo';
+import { createCodebook, freezeVersion } from '@/lib/codebook/repository';
 import { addMember } from '@/lib/projects/members';
 import { createProject } from '@/lib/projects/projects';
 import type { Role } from '@/lib/policy/roles';
@@ -53,9 +56,17 @@ export async function seedDemo(d: Database): Promise<{ accounts: DemoAccount[]; 
     for (const person of PEOPLE.slice(1)) await addMember(tx, d, project.id, ids[person.email]!, person.roles, ownerId);
   });
   const coders = [ids['coder.a@demo.concord']!, ids['coder.b@demo.concord']!];
+  const codebook = await createCodebook(d, project.id, ownerId, demoCodebook());
+  await freezeVersion(d, codebook.id);
   for (const caseNumber of ['K-01', 'K-02']) {
     const kase = await createCase(d, project.id, { caseNumber, note: caseNumber === 'K-01' ? 'Worker K, family 1' : 'Worker L, family 2' });
-    const session = await createSession(d, project.id, ownerId, { caseId: kase.id, label: `${caseNumber} evaluation talk`, durationMinutes: 50, intervalMinutes: 5 });
+    const session = await createSession(d, project.id, ownerId, {
+      caseId: kase.id,
+      label: `${caseNumber} evaluation talk`,
+      durationMinutes: 50,
+      intervalMinutes: 5,
+      codebookVersionId: codebook.id,
+    });
     await assignCoders(d, project.id, session.id, coders, ownerId);
   }
   return { accounts, projectId: project.id };

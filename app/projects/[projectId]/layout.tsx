@@ -12,6 +12,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: base, label: t('project.overview') },
     { href: `${base}/cases`, label: t('project.cases') },
     { href: `${base}/sessions`, label: t('project.sessions') },
+    { href: `${base}/codebook`, label: t('project.codebook') },
     { href: `${base}/members`, label: t('project.members') },
     ...(can(actor, 'audit.view') ? [{ href: `${base}/audit`, label: t('project.audit') }] : []),
   ];
