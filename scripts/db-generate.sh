@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
   echo "/* GENERATED from lib/db/schema.sqlite.ts by scripts/db-generate.sh: edit that file, not this one. */"
   sed -e '1,/^ \*\//d' \
       -e "s#drizzle-orm/sqlite-core#drizzle-orm/pg-core#" \
-      -e "s#sqliteTable, text, integer, index, uniqueIndex, primaryKey#pgTable, text, integer, boolean, timestamp, index, uniqueIndex, primaryKey#" \
+      -e "s#sqliteTable, text, integer, index, uniqueIndex, primaryKey#pgTable, text, integer, bigint, boolean, timestamp, index, uniqueIndex, primaryKey#" \
       -e "s#sqliteTable(#pgTable(#g" \
       -e "s#integer(name, { mode: 'timestamp_ms' })#timestamp(name, { mode: 'date', withTimezone: true })#" \
       -e "s#integer(name, { mode: 'boolean' })#boolean(name)#" \
+      -e "s#integer(name, { mode: 'number' })#bigint(name, { mode: 'number' })#" \
       lib/db/schema.sqlite.ts
 } > lib/db/schema.pg.ts
 npx drizzle-kit generate --config drizzle/sqlite.config.ts "$@"

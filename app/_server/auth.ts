@@ -35,8 +35,21 @@ function buildOptions(): NextAuthOptions {
       authorization: { params: { scope: 'openid email profile' } },
       idToken: true,
       checks: ['pkce', 'state'],
-      profile(profile: { sub: string; email?: string; name?: string }) {
-        return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.email ?? null };
+      // The ID token (checked by openid-client) says who signed in, but an OpenID Connect provider
+      // may put the scope claims (email, name) only into the userinfo response (OIDC Core 5.4),
+      // so the profile is the ID token's claims merged with what userinfo returns.
+      userinfo: {
+        async request({ client, tokens }) {
+          const claims = (tokens as typeof tokens & { claims(): { sub: string } }).claims();
+          const info = await client.userinfo(tokens.access_token ?? '');
+          if (info.sub !== claims.sub) throw new Error('the userinfo response is about another subject than the ID token');
+          return { ...info, ...claims };
+        },
+      },
+      profile(profile: { sub: string; email?: string; email_verified?: boolean; name?: string }) {
+        // An address the institution says it has not verified must not open someone's account.
+        const email = profile.email_verified === false ? null : (profile.email ?? null);
+        return { id: profile.sub, email, name: profile.name ?? profile.email ?? null };
       },
     });
   }

@@ -35,7 +35,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || 'data');
   const port = Number(env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}".`);
@@ -68,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * The secret that encrypts session cookies: NEXTAUTH_SECRET when given, else one generated
  * on first start and kept in the data folder, so sessions survive restarts.
  */
-export function ensureSecret(config: Config, env: NodeJS.ProcessEnv = process.env): string {
+export function ensureSecret(config: Config, env: Env = process.env): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
   const file = path.join(config.dataDir, 'secret');
   try {

@@ -1,9 +1,11 @@
 /* GENERATED from lib/db/schema.sqlite.ts by scripts/db-generate.sh: edit that file, not this one. */
-import { pgTable, text, integer, boolean, timestamp, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, bigint, boolean, timestamp, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 
 const id = () => text('id').primaryKey();
 const at = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
 const flag = (name: string) => boolean(name);
+/** Milliseconds since the epoch as a plain number (64-bit in both dialects). */
+const millis = (name: string) => bigint(name, { mode: 'number' });
 
 export const users = pgTable('users', {
   id: id(),
@@ -137,4 +139,52 @@ export const auditEvents = pgTable(
     at: at('at').notNull(),
   },
   (t) => [index('audit_project_idx').on(t.projectId, t.at)],
+);
+
+/**
+ * A coder's independent tally, one row per touched cell (behaviour × interval); an absent
+ * row is an unmarked cell. Editable by its coder until the assignment is submitted, then
+ * frozen. `clientTime` orders concurrent writes from several tabs (last writer wins).
+ */
+export const tallyCells = pgTable(
+  'tally_cells',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    coderId: text('coder_id').notNull().references(() => users.id),
+    behaviourKey: text('behaviour_key').notNull(),
+    interval: integer('interval').notNull(),
+    value: integer('value').notNull(),
+    /** Private note of the coder on this cell (why, doubts). */
+    note: text('note').notNull(),
+    /** JSON array of playhead seconds where the coder saw the behaviour. */
+    moments: text('moments').notNull(),
+    clientTime: millis('client_time').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.coderId, t.behaviourKey, t.interval] })],
+);
+
+/** A coder's global rating on one of the codebook's rating scales. */
+export const tallyRatings = pgTable(
+  'tally_ratings',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    coderId: text('coder_id').notNull().references(() => users.id),
+    scaleKey: text('scale_key').notNull(),
+    value: integer('value'),
+    clientTime: millis('client_time').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.coderId, t.scaleKey] })],
+);
+
+/** The settled consensus list of a session: the only marks that count in results. */
+export const consensusCells = pgTable(
+  'consensus_cells',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    behaviourKey: text('behaviour_key').notNull(),
+    interval: integer('interval').notNull(),
+    value: integer('value').notNull(),
+    rationale: text('rationale').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.behaviourKey, t.interval] })],
 );

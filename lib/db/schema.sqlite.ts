@@ -8,6 +8,8 @@ import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'driz
 const id = () => text('id').primaryKey();
 const at = (name: string) => integer(name, { mode: 'timestamp_ms' });
 const flag = (name: string) => integer(name, { mode: 'boolean' });
+/** Milliseconds since the epoch as a plain number (64-bit in both dialects). */
+const millis = (name: string) => integer(name, { mode: 'number' });
 
 export const users = sqliteTable('users', {
   id: id(),
@@ -141,4 +143,52 @@ export const auditEvents = sqliteTable(
     at: at('at').notNull(),
   },
   (t) => [index('audit_project_idx').on(t.projectId, t.at)],
+);
+
+/**
+ * A coder's independent tally, one row per touched cell (behaviour × interval); an absent
+ * row is an unmarked cell. Editable by its coder until the assignment is submitted, then
+ * frozen. `clientTime` orders concurrent writes from several tabs (last writer wins).
+ */
+export const tallyCells = sqliteTable(
+  'tally_cells',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    coderId: text('coder_id').notNull().references(() => users.id),
+    behaviourKey: text('behaviour_key').notNull(),
+    interval: integer('interval').notNull(),
+    value: integer('value').notNull(),
+    /** Private note of the coder on this cell (why, doubts). */
+    note: text('note').notNull(),
+    /** JSON array of playhead seconds where the coder saw the behaviour. */
+    moments: text('moments').notNull(),
+    clientTime: millis('client_time').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.coderId, t.behaviourKey, t.interval] })],
+);
+
+/** A coder's global rating on one of the codebook's rating scales. */
+export const tallyRatings = sqliteTable(
+  'tally_ratings',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    coderId: text('coder_id').notNull().references(() => users.id),
+    scaleKey: text('scale_key').notNull(),
+    value: integer('value'),
+    clientTime: millis('client_time').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.coderId, t.scaleKey] })],
+);
+
+/** The settled consensus list of a session: the only marks that count in results. */
+export const consensusCells = sqliteTable(
+  'consensus_cells',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    behaviourKey: text('behaviour_key').notNull(),
+    interval: integer('interval').notNull(),
+    value: integer('value').notNull(),
+    rationale: text('rationale').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.behaviourKey, t.interval] })],
 );

@@ -94,6 +94,8 @@ export async function startOidcServer(user: OidcUser, configuration: Partial<Con
         pkce: { methods: ['S256'], required: () => false },
         jwks: { keys: [signingKey as never] },
         cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
+        // Explicit lifetimes (seconds), which also keeps oidc-provider from printing a notice for each default.
+        ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
         ...configuration,
       });
       provider.on('grant.success', (ctx) => {

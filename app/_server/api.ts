@@ -1,0 +1,78 @@
+/*
+ * Route handler glue: JSON in and out, the signed-in user, the project actor, and one
+ * mapping of failures to status codes with translated, detail-free messages.
+ */
+import { getServerSession } from 'next-auth';
+import { database, type Database } from '@/lib/db';
+import { getUser, type User } from '@/lib/accounts/users';
+import { DomainError, HTTP_STATUS, ValidationError } from '@/lib/errors/domain-error';
+import { translator, type Translate } from '@/lib/i18n/messages';
+import { isMember, type Actor } from '@/lib/policy/policy';
+import { actorIn } from '@/lib/projects/projects';
+import { authOptions } from './auth';
+
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiContext {
+  d: Database;
+  user: User;
+  t: Translate;
+}
+
+export interface ProjectApiContext extends ApiContext {
+  actor: Actor;
+}
+
+/** Runs a handler for a signed-in user; 401 without a session. */
+export function api<P>(fn: (req: Request, ctx: ApiContext, params: P) => Promise<Response>) {
+  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+    let t = translator('en');
+    try {
+      const session = (await getServerSession(authOptions())) as { uid?: string } | null;
+      const d = await database();
+      const user = session?.uid ? await getUser(d, session.uid) : null;
+      if (!user) return json({ error: t('error.signInRequired') }, 401);
+      t = translator(user.locale);
+      return await fn(req, { d, user, t }, await route.params);
+    } catch (e) {
+      if (e instanceof HttpError) return json({ error: e.message }, e.status);
+      if (e instanceof DomainError) return json({ error: t(e.key, e.params), code: e.key }, HTTP_STATUS[e.kind]);
+      if (e instanceof ValidationError) return json({ error: t('field.required'), fields: Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])) }, 422);
+      console.error('api request failed:', e);
+      return json({ error: t('error.unexpected') }, 500);
+    }
+  };
+}
+
+/** The caller as a member of the project; non-members get 404 (the project's existence stays hidden). */
+export async function projectActor(ctx: ApiContext, projectId: string): Promise<ProjectApiContext> {
+  const actor = await actorIn(ctx.d, projectId, ctx.user.id);
+  if (!isMember(actor)) throw new DomainError('not-found', 'error.notFound');
+  return { ...ctx, actor };
+}
+
+/** Reads a JSON body, refusing oversized or unreadable ones before parsing. */
+export async function readJson(req: Request, t: Translate, limit = MAX_JSON_BYTES): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > limit) throw new HttpError(413, t('error.tooLarge'));
+  const text = await req.text();
+  if (text.length > limit) throw new HttpError(413, t('error.tooLarge'));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, t('tally.malformed'));
+  }
+}
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}

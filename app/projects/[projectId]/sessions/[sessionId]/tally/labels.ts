@@ -1,0 +1,41 @@
+import type { Translate } from '@/lib/i18n/messages';
+
+/** The tally page's strings, translated on the server and handed to the client components. */
+export function tallyLabels(t: Translate) {
+  return {
+    grid: t('tally.grid'),
+    behaviour: t('codebook.behaviour'),
+    frequency: t('tally.frequency'),
+    negative: t('codebook.negative'),
+    marked: t('tally.marked'),
+    notMarked: t('tally.notMarked'),
+    saved: t('tally.state.saved'),
+    syncing: t('tally.state.syncing'),
+    offline: t('tally.state.offline'),
+    rejected: t('tally.state.rejected'),
+    submit: t('tally.submit'),
+    submitTitle: t('tally.submitTitle'),
+    submitConfirm: t('tally.submitConfirm'),
+    submitWaits: t('tally.submitWaits'),
+    submittedNotice: t('tally.submittedNotice'),
+    revealedNotice: t('tally.revealedNotice'),
+    marksPerAspect: t('tally.marksPerAspect'),
+    emptyRows: t('tally.emptyRows'),
+    cancel: t('common.cancel'),
+    note: t('tally.note'),
+    notePrivate: t('tally.notePrivate'),
+    moments: t('tally.moments'),
+    noMoments: t('tally.noMoments'),
+    removeMoment: t('tally.removeMoment'),
+    openVideo: t('tally.openVideo'),
+    videoPrivate: t('tally.videoPrivate'),
+    keys: t('tally.keys'),
+    keysHelp: t('tally.keysHelp'),
+    interval: t('tally.interval'),
+    partial: t('tally.partial'),
+    speed: t('tally.speed'),
+    cell: t('tally.cell'),
+  };
+}
+
+export type TallyLabels = ReturnType<typeof tallyLabels>;

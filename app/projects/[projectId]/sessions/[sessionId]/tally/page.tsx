@@ -1,0 +1,49 @@
+import { notFound } from 'next/navigation';
+import { behaviourLabel, flattenBehaviours, localized } from '@/lib/codebook/model';
+import { DomainError } from '@/lib/errors/domain-error';
+import { intervalHeading } from '@/lib/sessions/intervals';
+import { enforceRead, loadTallyContext } from '@/lib/tally/access';
+import { readTally } from '@/lib/tally/tallies';
+import { currentLocale, getT, requireProject } from '@/app/_server/context';
+import { tallyLabels } from './labels';
+import { TallyWorkspace, type GridRow } from './TallyWorkspace';
+
+export default async function TallyPage({ params }: { params: Promise<{ projectId: string; sessionId: string }> }) {
+  const { projectId, sessionId } = await params;
+  const { d, project, actor, user } = await requireProject(projectId, 'project.view');
+  const ctx = await loadTallyContext(d, project.id, sessionId);
+  if (!ctx || !ctx.assignments.some((a) => a.coderId === user.id)) notFound();
+  try {
+    enforceRead(actor, ctx, user.id);
+  } catch (e) {
+    if (e instanceof DomainError) notFound();
+    throw e;
+  }
+  const [t, locale] = [await getT(), await currentLocale()];
+  const tally = await readTally(d, actor, ctx, user.id);
+  const rows: GridRow[] = flattenBehaviours(ctx.codebook).map(({ behaviour, aspect, group }) => ({
+    key: behaviour.key,
+    code: behaviour.code,
+    label: behaviourLabel(behaviour, locale),
+    negative: behaviour.polarity === 'negative',
+    shortcut: behaviour.shortcut?.toLowerCase() ?? '',
+    aspectKey: aspect.key,
+    aspect: localized(aspect.label, locale),
+    group: localized(group.label, locale),
+    definition: localized(behaviour.definition, locale),
+  }));
+  return (
+    <TallyWorkspace
+      projectId={project.id}
+      sessionId={ctx.session.id}
+      coderId={user.id}
+      title={`${ctx.session.caseNumber} · ${ctx.session.label}`}
+      rows={rows}
+      intervals={ctx.session.intervals.map((i) => ({ heading: intervalHeading(i), start: i.startSeconds, end: i.endSeconds, partial: i.partial }))}
+      intervalSeconds={ctx.session.intervalSeconds}
+      initialCells={tally.cells}
+      submitted={tally.submitted}
+      labels={tallyLabels(t)}
+    />
+  );
+}

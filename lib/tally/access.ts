@@ -1,0 +1,47 @@
+/*
+ * What the policy needs to know about a session's tallies, loaded once per request:
+ * the session, its frozen codebook, who is assigned and who has submitted.
+ */
+import type { Database } from '@/lib/db';
+import type { Codebook } from '@/lib/codebook/model';
+import { codebookVersionById } from '@/lib/codebook/repository';
+import { DomainError } from '@/lib/errors/domain-error';
+import { decideTallyRead, decideTallyWrite, type Actor, type Decision, type TallySubject } from '@/lib/policy/policy';
+import { getSession, listAssignments, type AssignmentStatus, type Session } from '@/lib/sessions/sessions';
+
+export interface TallyContext {
+  session: Session;
+  codebook: Codebook;
+  assignments: AssignmentStatus[];
+}
+
+export async function loadTallyContext(d: Database, projectId: string, sessionId: string): Promise<TallyContext | null> {
+  const session = await getSession(d, projectId, sessionId);
+  if (!session?.codebookVersionId) return null;
+  const version = await codebookVersionById(d, session.codebookVersionId);
+  if (!version) return null;
+  const assignments = (await listAssignments(d, [session.id])).get(session.id) ?? [];
+  return { session, codebook: version.codebook, assignments };
+}
+
+export function tallySubject(ctx: TallyContext, coderId: string): TallySubject & { submitted: boolean } {
+  return {
+    coderId,
+    revealed: ctx.session.status !== 'coding',
+    assignedCoderIds: ctx.assignments.map((a) => a.coderId),
+    submitted: ctx.assignments.some((a) => a.coderId === coderId && a.submitted),
+  };
+}
+
+/** Throws the policy's refusal as a DomainError (404 or 403), so no caller can forget it. */
+export function enforce(decision: Decision): void {
+  if (!decision.allowed) throw new DomainError(decision.status === 404 ? 'not-found' : 'forbidden', decision.status === 404 ? 'error.notFound' : 'error.forbidden');
+}
+
+export function enforceRead(actor: Actor, ctx: TallyContext, coderId: string): void {
+  enforce(decideTallyRead(actor, tallySubject(ctx, coderId)));
+}
+
+export function enforceWrite(actor: Actor, ctx: TallyContext): void {
+  enforce(decideTallyWrite(actor, tallySubject(ctx, actor.userId)));
+}

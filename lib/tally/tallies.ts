@@ -1,0 +1,126 @@
+/*
+ * Reading, writing and submitting a coder's independent tally. Every function takes the
+ * asking actor and enforces the policy itself: there is no unchecked way to read marks.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db';
+import { recordAudit } from '@/lib/audit/audit';
+import { DomainError } from '@/lib/errors/domain-error';
+import type { Actor } from '@/lib/policy/policy';
+import { checkBatch } from './batch';
+import { enforce, enforceRead, enforceWrite, type TallyContext } from './access';
+import type { CellWrite, Mark, RatingWrite } from './model';
+
+export interface Tally {
+  coderId: string;
+  submitted: boolean;
+  cells: CellWrite[];
+  ratings: RatingWrite[];
+}
+
+export async function readTally(d: Database, actor: Actor, ctx: TallyContext, coderId: string): Promise<Tally> {
+  enforceRead(actor, ctx, coderId);
+  const { t } = d;
+  const key = and(eq(t.tallyCells.sessionId, ctx.session.id), eq(t.tallyCells.coderId, coderId));
+  const cells = await d.db.select().from(t.tallyCells).where(key);
+  const ratings = await d.db
+    .select()
+    .from(t.tallyRatings)
+    .where(and(eq(t.tallyRatings.sessionId, ctx.session.id), eq(t.tallyRatings.coderId, coderId)));
+  return {
+    coderId,
+    submitted: ctx.assignments.some((a) => a.coderId === coderId && a.submitted),
+    cells: cells.map((c) => ({ behaviourKey: c.behaviourKey, interval: c.interval, value: c.value as Mark, note: c.note, moments: JSON.parse(c.moments) as number[], clientTime: c.clientTime })),
+    ratings: ratings.map((r) => ({ scaleKey: r.scaleKey, value: r.value, clientTime: r.clientTime })),
+  };
+}
+
+export type WriteResult = { ok: true; applied: number } | { ok: false; problems: { index: number; kind: string; problem: string }[] };
+
+/**
+ * Applies a batch of the actor's own cell and rating writes. Per cell, the write with the
+ * later client time wins, so tabs and offline replays converge whatever order they arrive in.
+ */
+export async function writeTally(d: Database, actor: Actor, ctx: TallyContext, input: unknown): Promise<WriteResult> {
+  if (ctx.assignments.some((a) => a.coderId === actor.userId && a.submitted)) throw new DomainError('conflict', 'tally.submitted');
+  enforceWrite(actor, ctx);
+  const checked = checkBatch(input, ctx.codebook, ctx.session.intervals.length);
+  if (!checked.ok) {
+    if (checked.malformed) throw new DomainError('invalid', 'tally.malformed');
+    return { ok: false, problems: checked.problems };
+  }
+  const { t } = d;
+  const { cells, ratings } = checked.batch;
+  await d.transaction(async (tx) => {
+    // Re-checked inside the transaction: a submit may have landed since the context was loaded.
+    const [open] = await tx
+      .select({ coderId: t.assignments.coderId })
+      .from(t.assignments)
+      .where(and(eq(t.assignments.sessionId, ctx.session.id), eq(t.assignments.coderId, actor.userId), isNull(t.assignments.submittedAt)));
+    if (!open) throw new DomainError('conflict', 'tally.submitted');
+    for (const c of cells) {
+      const row = { value: c.value, note: c.note, moments: JSON.stringify(c.moments), clientTime: c.clientTime };
+      await tx
+        .insert(t.tallyCells)
+        .values({ sessionId: ctx.session.id, coderId: actor.userId, behaviourKey: c.behaviourKey, interval: c.interval, ...row })
+        .onConflictDoUpdate({
+          target: [t.tallyCells.sessionId, t.tallyCells.coderId, t.tallyCells.behaviourKey, t.tallyCells.interval],
+          set: row,
+          setWhere: sql`${t.tallyCells.clientTime} < ${c.clientTime}`,
+        });
+    }
+    for (const r of ratings) {
+      await tx
+        .insert(t.tallyRatings)
+        .values({ sessionId: ctx.session.id, coderId: actor.userId, scaleKey: r.scaleKey, value: r.value, clientTime: r.clientTime })
+        .onConflictDoUpdate({
+          target: [t.tallyRatings.sessionId, t.tallyRatings.coderId, t.tallyRatings.scaleKey],
+          set: { value: r.value, clientTime: r.clientTime },
+          setWhere: sql`${t.tallyRatings.clientTime} < ${r.clientTime}`,
+        });
+    }
+  });
+  return { ok: true, applied: cells.length + ratings.length };
+}
+
+/**
+ * Freezes the actor's tally. When every assigned coder has submitted, the session is
+ * revealed (status, time, audit event) in the same transaction.
+ */
+export async function submitTally(d: Database, actor: Actor, ctx: TallyContext): Promise<{ revealed: boolean }> {
+  if (ctx.assignments.some((a) => a.coderId === actor.userId && a.submitted)) throw new DomainError('conflict', 'tally.submitted');
+  enforceWrite(actor, ctx);
+  const { t } = d;
+  return d.transaction(async (tx) => {
+    const now = new Date();
+    await tx
+      .update(t.assignments)
+      .set({ submittedAt: now })
+      .where(and(eq(t.assignments.sessionId, ctx.session.id), eq(t.assignments.coderId, actor.userId), isNull(t.assignments.submittedAt)));
+    const open = await tx
+      .select({ coderId: t.assignments.coderId })
+      .from(t.assignments)
+      .where(and(eq(t.assignments.sessionId, ctx.session.id), isNull(t.assignments.submittedAt)));
+    if (open.length > 0) return { revealed: false };
+    const revealed = await tx
+      .update(t.sessions)
+      .set({ status: 'revealed', revealedAt: now })
+      .where(and(eq(t.sessions.id, ctx.session.id), eq(t.sessions.status, 'coding')))
+      .returning({ id: t.sessions.id });
+    if (revealed.length > 0) {
+      await recordAudit(tx, t, { projectId: ctx.session.projectId, actorId: actor.userId, kind: 'session.revealed', subject: ctx.session.id, detail: { coders: ctx.assignments.map((a) => a.coderId) } });
+    }
+    return { revealed: revealed.length > 0 };
+  });
+}
+
+/** An owner reopens a submitted tally before reveal, at the coder's request; audited. */
+export async function reopenTally(d: Database, actor: Actor, ctx: TallyContext, coderId: string): Promise<void> {
+  enforce(actor.roles.includes('owner') ? { allowed: true } : { allowed: false, status: actor.roles.length ? 403 : 404 });
+  if (ctx.session.status !== 'coding') throw new DomainError('conflict', 'tally.alreadyRevealed');
+  const { t } = d;
+  await d.transaction(async (tx) => {
+    await tx.update(t.assignments).set({ submittedAt: null }).where(and(eq(t.assignments.sessionId, ctx.session.id), eq(t.assignments.coderId, coderId)));
+    await recordAudit(tx, t, { projectId: ctx.session.projectId, actorId: actor.userId, kind: 'tally.reopened', subject: ctx.session.id, detail: { coderId } });
+  });
+}
