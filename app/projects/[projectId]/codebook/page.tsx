@@ -1,19 +1,60 @@
+import Link from 'next/link';
+import { CODEBOOK_FORMATS, MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
 import { behaviourLabel, countByPolarity, displayGroups, localized } from '@/lib/codebook/model';
 import { latestCodebookVersion } from '@/lib/codebook/repository';
+import { can } from '@/lib/policy/policy';
 import { currentLocale, getT, requireProject } from '@/app/_server/context';
+import { GridPreview } from './GridPreview';
+import { ImportForm } from './ImportForm';
+import { codebookMessages } from './load-messages';
 
 export default async function CodebookPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { d, project } = await requireProject(projectId, 'codebook.view');
+  const { d, project, actor } = await requireProject(projectId, 'codebook.view');
   const [t, locale] = [await getT(), await currentLocale()];
   const version = await latestCodebookVersion(d, project.id);
-  if (!version) return <p className="empty">{t('codebook.empty')}</p>;
+  const base = `/projects/${project.id}/codebook`;
+  const canEdit = can(actor, 'codebook.edit');
+  const importForm = canEdit && <ImportForm projectId={project.id} messages={codebookMessages(t)} maxBytes={MAX_IMPORT_BYTES} />;
+  if (!version) {
+    return (
+      <>
+        <p className="empty">{t('codebook.empty')}</p>
+        {canEdit && (
+          <p className="codebook-actions">
+            <Link href={`${base}/edit`} className="button-link primary">
+              {t('codebook.create')}
+            </Link>
+          </p>
+        )}
+        {importForm}
+      </>
+    );
+  }
   const { codebook } = version;
   return (
     <section aria-labelledby="codebook">
       <h2 id="codebook">
         {codebook.name} <small className="muted">{t('codebook.version', { number: version.number })}</small>
       </h2>
+      <nav className="codebook-actions" aria-label={t('codebook.actions')}>
+        {canEdit && (
+          <Link href={`${base}/edit`} className="button-link primary">
+            {t('codebook.edit')}
+          </Link>
+        )}
+        <Link href={`${base}/versions`} className="button-link">
+          {t('codebook.versions')}
+        </Link>
+        <span className="export-links">
+          <span className="muted">{t('codebook.export')}:</span>
+          {CODEBOOK_FORMATS.map((format) => (
+            <a key={format} href={`/api/projects/${project.id}/codebook/export?format=${format}`} download className="button-link">
+              {t('codebook.exportAs', { format: format.toUpperCase() })}
+            </a>
+          ))}
+        </span>
+      </nav>
       {codebook.aspects.map((aspect) => {
         const counts = countByPolarity(aspect.groups.flatMap((g) => g.behaviours));
         return (
@@ -57,6 +98,8 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
           </section>
         );
       })}
+      <GridPreview codebook={codebook} locale={locale} tr={t} />
+      {importForm}
     </section>
   );
 }

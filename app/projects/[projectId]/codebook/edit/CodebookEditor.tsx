@@ -57,7 +57,8 @@ export function CodebookEditor({ projectId, initial, version: initialVersion, me
 
   useEffect(() => {
     const id = pendingFocus.current;
-    if (id && reveal(id)) pendingFocus.current = null;
+    pendingFocus.current = null;
+    if (id) reveal(id);
   });
 
   const edit = useCallback((path: Path, fn: (old: unknown) => unknown) => setDraft((d) => updateIn(d, path, fn)), []);

@@ -52,7 +52,7 @@ export const VideoPane = forwardRef<VideoHandle, { labels: TallyLabels; onTime(s
   );
 
   return (
-    <section className="video-pane" aria-label={labels.openVideo}>
+    <section className="video-pane" aria-label={labels.recording}>
       <label className="file-pick">
         {labels.openVideo}
         <input

@@ -27,6 +27,7 @@ export function tallyLabels(t: Translate) {
     moments: t('tally.moments'),
     noMoments: t('tally.noMoments'),
     removeMoment: t('tally.removeMoment'),
+    recording: t('tally.recording'),
     openVideo: t('tally.openVideo'),
     videoPrivate: t('tally.videoPrivate'),
     keys: t('tally.keys'),
