@@ -20,6 +20,7 @@ export const AUDIT_KINDS = [
   'tally.reopened',
   'session.finalized',
   'export.created',
+  'tallies.imported',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -339,6 +339,8 @@ export const en = {
   'tally.inProgress': 'in progress: {done} of {total} intervals',
   'tally.open': 'Open the tally',
   'tally.recording': 'Recording',
+  'tally.ratings': 'Global ratings',
+  'tally.clearRating': 'Clear',
   'audit.title': 'Audit log',
   'audit.when': 'When',
   'audit.who': 'Who',

@@ -341,6 +341,8 @@ export const nl: Record<MessageKey, string> = {
   'tally.inProgress': 'bezig: {done} van {total} intervallen',
   'tally.open': 'Scorelijst openen',
   'tally.recording': 'Opname',
+  'tally.ratings': 'Globale beoordelingen',
+  'tally.clearRating': 'Wissen',
   'audit.title': 'Auditlog',
   'audit.when': 'Wanneer',
   'audit.who': 'Wie',

@@ -5,7 +5,11 @@
  * is down the edits stay on the device and are retried; two tabs share the same storage
  * entry, so either can deliver the other's edits.
  */
-import { cellKey, type CellWrite } from './model';
+import { cellKey, type CellWrite, type RatingWrite } from './model';
+
+type Queued = CellWrite | RatingWrite;
+/** Storage keys of rating writes; cell keys contain '@' and never start with this. */
+const RATING = 'rating:';
 
 export type SaveState = 'saved' | 'syncing' | 'offline' | 'rejected';
 
@@ -29,18 +33,34 @@ export class SyncQueue {
   constructor(
     private readonly storage: KeyValueStorage,
     private readonly storageKey: string,
-    private readonly send: (cells: CellWrite[]) => Promise<SendOutcome>,
+    private readonly send: (cells: CellWrite[], ratings: RatingWrite[]) => Promise<SendOutcome>,
     private readonly debounceMs = 250,
   ) {}
 
-  /** Edits left on this device by an earlier page (closed tab, offline, crash). */
+  /** Cell edits left on this device by an earlier page (closed tab, offline, crash). */
   pending(): CellWrite[] {
-    return Object.values(this.read());
+    return Object.entries(this.read())
+      .filter(([key]) => !key.startsWith(RATING))
+      .map(([, w]) => w as CellWrite);
+  }
+
+  /** Rating edits left on this device. */
+  pendingRatings(): RatingWrite[] {
+    return Object.entries(this.read())
+      .filter(([key]) => key.startsWith(RATING))
+      .map(([, w]) => w as RatingWrite);
   }
 
   enqueue(write: CellWrite): void {
+    this.store(cellKey(write.behaviourKey, write.interval), write);
+  }
+
+  enqueueRating(write: RatingWrite): void {
+    this.store(RATING + write.scaleKey, write);
+  }
+
+  private store(key: string, write: Queued): void {
     const map = this.read();
-    const key = cellKey(write.behaviourKey, write.interval);
     if (!map[key] || map[key].clientTime < write.clientTime) map[key] = write;
     this.storage.setItem(this.storageKey, JSON.stringify(map));
     if (this.state !== 'offline') this.set('syncing');
@@ -62,14 +82,15 @@ export class SyncQueue {
     this.timer = null;
     if (this.inFlight) return this.state;
     const batch = this.pending();
-    if (batch.length === 0) {
+    const ratings = this.pendingRatings();
+    if (batch.length + ratings.length === 0) {
       if (this.state !== 'rejected') this.set('saved');
       return this.state;
     }
     this.inFlight = true;
     let outcome: SendOutcome;
     try {
-      outcome = await this.send(batch);
+      outcome = await this.send(batch, ratings);
     } catch {
       outcome = { kind: 'offline' };
     }
@@ -81,12 +102,12 @@ export class SyncQueue {
       return this.state;
     }
     this.retryMs = 1000;
-    this.forget(batch);
+    this.forget([...batch.map((w) => [cellKey(w.behaviourKey, w.interval), w] as const), ...ratings.map((w) => [RATING + w.scaleKey, w] as const)]);
     if (outcome.kind === 'rejected') {
       this.set('rejected', outcome.message);
       return this.state;
     }
-    if (this.pending().length > 0) return this.flush();
+    if (Object.keys(this.read()).length > 0) return this.flush();
     this.set('saved');
     return this.state;
   }
@@ -98,19 +119,18 @@ export class SyncQueue {
   }
 
   /** Drops the delivered writes, but keeps any newer write made meanwhile (by this or another tab). */
-  private forget(sent: CellWrite[]): void {
+  private forget(sent: (readonly [string, Queued])[]): void {
     const map = this.read();
-    for (const w of sent) {
-      const key = cellKey(w.behaviourKey, w.interval);
+    for (const [key, w] of sent) {
       if (map[key] && map[key].clientTime <= w.clientTime) delete map[key];
     }
     if (Object.keys(map).length === 0) this.storage.removeItem(this.storageKey);
     else this.storage.setItem(this.storageKey, JSON.stringify(map));
   }
 
-  private read(): Record<string, CellWrite> {
+  private read(): Record<string, Queued> {
     try {
-      return (JSON.parse(this.storage.getItem(this.storageKey) ?? '{}') as Record<string, CellWrite>) ?? {};
+      return (JSON.parse(this.storage.getItem(this.storageKey) ?? '{}') as Record<string, Queued>) ?? {};
     } catch {
       return {};
     }

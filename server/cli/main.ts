@@ -3,7 +3,9 @@
  * and is listed below; later features add theirs to the list.
  */
 import { command as agreement } from './commands/agreement';
+import { codebookExport, codebookImport } from './commands/codebook';
 import { projectsList } from './commands/projects';
+import { talliesExport, talliesImport } from './commands/tallies';
 import { usersCreate, usersList } from './commands/users';
 import { CliUsageError, type CliCommand, type CliIO } from './command';
 import { DomainError, ValidationError } from '@/lib/errors/domain-error';
@@ -12,7 +14,7 @@ import { ConfigError } from '@/lib/config/config';
 import { DatabaseStartupError } from '@/lib/db/client';
 import { closeDatabase } from '@/lib/db';
 
-const COMMANDS: CliCommand[] = [usersCreate, usersList, projectsList, agreement];
+const COMMANDS: CliCommand[] = [usersCreate, usersList, projectsList, agreement, codebookImport, codebookExport, talliesImport, talliesExport];
 
 const stdio: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -6,10 +6,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { TallyStore } from '@/lib/tally/client-store';
-import { cellKey, type CellWrite } from '@/lib/tally/model';
+import { cellKey, type CellWrite, type RatingWrite } from '@/lib/tally/model';
 import { SyncQueue, type SendOutcome } from '@/lib/tally/sync-queue';
 import { intervalAt } from '@/lib/sessions/intervals';
 import { CellPanel } from './CellPanel';
+import { RatingsPanel, type GridScale } from './RatingsPanel';
 import type { TallyLabels } from './labels';
 import { SubmitDialog } from './SubmitDialog';
 import { cellId, TallyGrid } from './TallyGrid';
@@ -43,6 +44,8 @@ interface Props {
   intervals: GridInterval[];
   intervalSeconds: number;
   initialCells: CellWrite[];
+  initialRatings: RatingWrite[];
+  scales: GridScale[];
   submitted: boolean;
   labels: TallyLabels;
 }
@@ -61,7 +64,7 @@ export function TallyWorkspace(props: Props) {
     () =>
       typeof window === 'undefined'
         ? null
-        : new SyncQueue(window.localStorage, `concord:tally:${props.sessionId}:${props.coderId}`, (cells) => sendBatch(api, cells)),
+        : new SyncQueue(window.localStorage, `concord:tally:${props.sessionId}:${props.coderId}`, (cells, ratings) => sendBatch(api, cells, ratings)),
     [api, props.sessionId, props.coderId],
   );
   const channel = useRef<BroadcastChannel | null>(null);
@@ -70,13 +73,18 @@ export function TallyWorkspace(props: Props) {
   // Read by callbacks through a ref, so the grid's props stay stable while focus moves.
   const focusRef = useRef(focus);
   const [current, setCurrent] = useState(0);
+  const [ratings, setRatings] = useState(() => new Map(props.initialRatings.map((r) => [r.scaleKey, r])));
+  const applyRating = useCallback((write: RatingWrite) => {
+    setRatings((prev) => ((prev.get(write.scaleKey)?.clientTime ?? 0) >= write.clientTime ? prev : new Map(prev).set(write.scaleKey, write)));
+  }, []);
 
   useEffect(() => {
     if (!queue || submitted) return;
     for (const w of queue.pending()) store.merge(w);
+    for (const r of queue.pendingRatings()) applyRating(r);
     void queue.flush();
     const bc = new BroadcastChannel(`concord-tally-${props.sessionId}-${props.coderId}`);
-    bc.onmessage = (e: MessageEvent<CellWrite>) => store.merge(e.data);
+    bc.onmessage = (e: MessageEvent<CellWrite | RatingWrite>) => ('scaleKey' in e.data ? applyRating(e.data) : store.merge(e.data));
     channel.current = bc;
     const online = () => queue.online();
     window.addEventListener('online', online);
@@ -84,7 +92,7 @@ export function TallyWorkspace(props: Props) {
       bc.close();
       window.removeEventListener('online', online);
     };
-  }, [queue, store, submitted, props.sessionId, props.coderId]);
+  }, [queue, store, submitted, props.sessionId, props.coderId, applyRating]);
 
   const commit = useCallback(
     (write: CellWrite) => {
@@ -92,6 +100,16 @@ export function TallyWorkspace(props: Props) {
       channel.current?.postMessage(write);
     },
     [queue],
+  );
+
+  const onRate = useCallback(
+    (scaleKey: string, value: number | null) => {
+      const write: RatingWrite = { scaleKey, value, clientTime: Math.max(Date.now(), (ratings.get(scaleKey)?.clientTime ?? 0) + 1) };
+      applyRating(write);
+      queue?.enqueueRating(write);
+      channel.current?.postMessage(write);
+    },
+    [applyRating, queue, ratings],
   );
 
   const onToggle = useCallback((row: number, col: number) => commit(store.toggle(rows[row]!.key, col, Date.now())), [commit, rows, store]);
@@ -181,6 +199,7 @@ export function TallyWorkspace(props: Props) {
             onFocusCell={onFocusCell}
             onIntervalClick={onIntervalClick}
           />
+          <RatingsPanel scales={props.scales} values={ratings} readOnly={submitted} labels={labels} onRate={onRate} />
         </div>
         <aside className="tally-side">
           <VideoPane ref={video} labels={labels} onTime={(s) => setCurrent(intervalAt(s, intervals.at(-1)!.end, props.intervalSeconds))} />
@@ -204,10 +223,10 @@ export function TallyWorkspace(props: Props) {
   );
 }
 
-async function sendBatch(api: string, cells: CellWrite[]): Promise<SendOutcome> {
+async function sendBatch(api: string, cells: CellWrite[], ratings: RatingWrite[]): Promise<SendOutcome> {
   let res: Response;
   try {
-    res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cells, ratings: [] }) });
+    res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cells, ratings }) });
   } catch {
     return { kind: 'offline' };
   }

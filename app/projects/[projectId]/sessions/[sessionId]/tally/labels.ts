@@ -36,6 +36,8 @@ export function tallyLabels(t: Translate) {
     partial: t('tally.partial'),
     speed: t('tally.speed'),
     cell: t('tally.cell'),
+    ratings: t('tally.ratings'),
+    clearRating: t('tally.clearRating'),
   };
 }
 

@@ -42,6 +42,14 @@ export default async function TallyPage({ params }: { params: Promise<{ projectI
       intervals={ctx.session.intervals.map((i) => ({ heading: intervalHeading(i), start: i.startSeconds, end: i.endSeconds, partial: i.partial }))}
       intervalSeconds={ctx.session.intervalSeconds}
       initialCells={tally.cells}
+      initialRatings={tally.ratings}
+      scales={ctx.codebook.ratingScales.map((s) => ({
+        key: s.key,
+        label: localized(s.label, locale),
+        min: s.min,
+        max: s.max,
+        anchors: Object.fromEntries(s.anchors.map((a) => [a.value, localized(a.text, locale)])),
+      }))}
       submitted={tally.submitted}
       labels={tallyLabels(t)}
     />
