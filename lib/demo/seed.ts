@@ -5,7 +5,7 @@
  * empty database. Passwords are generated per installation and handed back to print.
  */
 import { randomBytes } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { createUser } from '@/lib/accounts/users';
 import { createCase } from '@/lib/cases/cases';
@@ -15,6 +15,10 @@ import { addMember } from '@/lib/projects/members';
 import { createProject } from '@/lib/projects/projects';
 import type { Role } from '@/lib/policy/roles';
 import { assignCoders, createSession } from '@/lib/sessions/sessions';
+import { actorIn } from '@/lib/projects/projects';
+import { loadTallyContext } from '@/lib/tally/access';
+import { submitTally, writeTally } from '@/lib/tally/tallies';
+import { demoTallies } from './demo-tallies';
 
 export interface DemoAccount {
   email: string;
@@ -69,10 +73,46 @@ export async function seedDemo(d: Database): Promise<{ accounts: DemoAccount[]; 
     });
     await assignCoders(d, project.id, session.id, coders, ownerId);
   }
+  // Sessions further along, so that a first visitor sees every screen with data in it.
+  const stages = [
+    { caseNumber: 'K-01', label: 'K-01 intake talk', stage: 'revealed' },
+    { caseNumber: 'K-02', label: 'K-02 intake talk', stage: 'finalized' },
+    { caseNumber: 'K-02', label: 'K-02 follow-up talk', stage: 'half-submitted' },
+  ] as const;
+  const caseIds = new Map((await d.db.select().from(d.t.cases)).map((c) => [c.caseNumber, c.id]));
+  for (const [n, plan] of stages.entries()) {
+    const session = await createSession(d, project.id, ownerId, { caseId: caseIds.get(plan.caseNumber), label: plan.label, durationMinutes: 50, intervalMinutes: 5, codebookVersionId: codebook.id });
+    await assignCoders(d, project.id, session.id, coders, ownerId);
+    const ctx = (await loadTallyContext(d, project.id, session.id))!;
+    const tallies = demoTallies(codebook.codebook, session.intervals.length, 1000 + n);
+    for (const [i, coderId] of coders.entries()) {
+      const actor = await actorIn(d, project.id, coderId);
+      await writeTally(d, actor, ctx, { cells: i === 0 ? tallies.coderA : tallies.coderB, ratings: [] });
+      if (plan.stage !== 'half-submitted' || i === 1) await submitTally(d, actor, (await loadTallyContext(d, project.id, session.id))!);
+    }
+    if (plan.stage === 'finalized') await seedConsensus(d, session.id, tallies.truth);
+  }
   return { accounts, projectId: project.id };
 }
 
 export function formatDemoAccounts(accounts: DemoAccount[]): string {
   const width = Math.max(...accounts.map((a) => a.email.length));
   return accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.password}  (${a.roles.join(', ')})`).join('\n');
+}
+
+/**
+ * A settled consensus list for the finalized demo session. The reconciliation board
+ * (issue 5) will produce these through finalize; the demo writes the rows directly.
+ */
+async function seedConsensus(d: Database, sessionId: string, truth: Map<string, 0 | 1>): Promise<void> {
+  const now = new Date();
+  await d.transaction(async (tx) => {
+    await tx.insert(d.t.consensusCells).values(
+      [...truth.entries()].map(([key, value]) => {
+        const at = key.lastIndexOf('@');
+        return { sessionId, behaviourKey: key.slice(0, at), interval: Number(key.slice(at + 1)), value, rationale: '' };
+      }),
+    );
+    await tx.update(d.t.sessions).set({ status: 'finalized', finalizedAt: now }).where(eq(d.t.sessions.id, sessionId));
+  });
 }

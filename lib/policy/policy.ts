@@ -25,6 +25,7 @@ export const PROJECT_ACTIONS = [
   'codebook.view',
   'codebook.edit',
   'progress.view',
+  'statistics.view',
   'audit.view',
 ] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
@@ -46,6 +47,8 @@ const GRANTS: Record<ProjectAction, readonly Role[]> = {
   'codebook.edit': ['owner', 'supervisor'],
   // Who has submitted (not what): fine for everyone in the project.
   'progress.view': ALL,
+  // Only revealed sessions feed statistics (lib/statistics), so every member may read them.
+  'statistics.view': ALL,
   'audit.view': ['owner', 'supervisor'],
 };
 

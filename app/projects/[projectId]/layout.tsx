@@ -13,6 +13,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: `${base}/cases`, label: t('project.cases') },
     { href: `${base}/sessions`, label: t('project.sessions') },
     { href: `${base}/codebook`, label: t('project.codebook') },
+    { href: `${base}/statistics`, label: t('project.statistics') },
     { href: `${base}/members`, label: t('project.members') },
     ...(can(actor, 'audit.view') ? [{ href: `${base}/audit`, label: t('project.audit') }] : []),
   ];
