@@ -1,9 +1,12 @@
 /* GENERATED from lib/db/schema.sqlite.ts by scripts/db-generate.sh: edit that file, not this one. */
-import { pgTable, text, integer, bigint, boolean, timestamp, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, customType, text, integer, bigint, boolean, timestamp, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 
 const id = () => text('id').primaryKey();
 const at = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
 const flag = (name: string) => boolean(name);
+/** Binary data (Yjs updates) as a Node Buffer: BLOB here, BYTEA in PostgreSQL. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+const bytes = (name: string) => bytea(name);
 /** Milliseconds since the epoch as a plain number (64-bit in both dialects). */
 const millis = (name: string) => bigint(name, { mode: 'number' });
 
@@ -188,3 +191,26 @@ export const consensusCells = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.behaviourKey, t.interval] })],
 );
+
+/**
+ * The realtime documents (Yjs) — e.g. a session's reconciliation board — as an append-only
+ * log of updates, each stored before it is relayed, compacted into `docSnapshots`.
+ */
+export const docUpdates = pgTable(
+  'doc_updates',
+  {
+    docId: text('doc_id').notNull(),
+    seq: integer('seq').notNull(),
+    update: bytes('update').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.docId, t.seq] })],
+);
+
+export const docSnapshots = pgTable('doc_snapshots', {
+  docId: text('doc_id').primaryKey(),
+  /** The merged state of every update up to and including `seq`. */
+  state: bytes('state').notNull(),
+  seq: integer('seq').notNull(),
+  at: at('at').notNull(),
+});

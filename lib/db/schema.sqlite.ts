@@ -3,11 +3,13 @@
  * schema.pg.ts is generated from this file by scripts/db-generate.sh (npm run db:generate);
  * tests/unit/db/schema-parity.test.ts checks they match. Both map to the same row types.
  */
-import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, blob, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 const id = () => text('id').primaryKey();
 const at = (name: string) => integer(name, { mode: 'timestamp_ms' });
 const flag = (name: string) => integer(name, { mode: 'boolean' });
+/** Binary data (Yjs updates) as a Node Buffer: BLOB here, BYTEA in PostgreSQL. */
+const bytes = (name: string) => blob(name, { mode: 'buffer' });
 /** Milliseconds since the epoch as a plain number (64-bit in both dialects). */
 const millis = (name: string) => integer(name, { mode: 'number' });
 
@@ -192,3 +194,26 @@ export const consensusCells = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.behaviourKey, t.interval] })],
 );
+
+/**
+ * The realtime documents (Yjs) — e.g. a session's reconciliation board — as an append-only
+ * log of updates, each stored before it is relayed, compacted into `docSnapshots`.
+ */
+export const docUpdates = sqliteTable(
+  'doc_updates',
+  {
+    docId: text('doc_id').notNull(),
+    seq: integer('seq').notNull(),
+    update: bytes('update').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.docId, t.seq] })],
+);
+
+export const docSnapshots = sqliteTable('doc_snapshots', {
+  docId: text('doc_id').primaryKey(),
+  /** The merged state of every update up to and including `seq`. */
+  state: bytes('state').notNull(),
+  seq: integer('seq').notNull(),
+  at: at('at').notNull(),
+});

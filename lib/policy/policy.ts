@@ -100,3 +100,25 @@ export function decideTallyWrite(actor: Actor, tally: TallySubject & { submitted
   }
   return tally.submitted ? { allowed: false, status: 403 } : ALLOW;
 }
+
+/** What is known about a session's reconciliation board when someone asks to open it. */
+export interface BoardSubject {
+  status: 'coding' | 'revealed' | 'finalized';
+  assignedCoderIds: readonly string[];
+}
+
+export type BoardDecision = { allowed: true; mode: 'write' | 'read' } | { allowed: false; status: 403 | 404 };
+
+/**
+ * Opening a session's reconciliation board (page or websocket room). Nobody, before reveal:
+ * the board shows both tallies. After reveal the session's coders edit it, supervisors and
+ * owners watch read-only; once finalized it is read-only for all of them.
+ */
+export function decideBoardAccess(actor: Actor, board: BoardSubject): BoardDecision {
+  if (!isMember(actor)) return { allowed: false, status: 404 };
+  if (board.status === 'coding') return { allowed: false, status: 403 };
+  const coder = actor.roles.includes('coder') && board.assignedCoderIds.includes(actor.userId);
+  const watcher = actor.roles.includes('supervisor') || actor.roles.includes('owner');
+  if (!coder && !watcher) return { allowed: false, status: 403 };
+  return { allowed: true, mode: coder && board.status === 'revealed' ? 'write' : 'read' };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, decideTallyRead, decideTallyWrite, PROJECT_ACTIONS, type Actor, type ProjectAction } from '@/lib/policy/policy';
+import { decide, decideBoardAccess, decideTallyRead, decideTallyWrite, PROJECT_ACTIONS, type Actor, type ProjectAction } from '@/lib/policy/policy';
 import type { Role } from '@/lib/policy/roles';
 
 const as = (...roles: Role[]): Actor => ({ userId: 'me', roles });
@@ -85,5 +85,34 @@ describe('writing a tally', () => {
     expect(decideTallyWrite({ userId: 'anna', roles: ['coder'] }, { ...subject, submitted: true }).allowed).toBe(false);
     expect(decideTallyWrite({ userId: 'bram', roles: ['coder'] }, subject).allowed).toBe(false);
     expect(decideTallyWrite({ userId: 'olivia', roles: ['owner'] }, subject).allowed).toBe(false);
+  });
+});
+
+describe('opening a reconciliation board', () => {
+  const board = (status: 'coding' | 'revealed' | 'finalized') => ({ status, assignedCoderIds: ['anna', 'bram'] });
+  const people: [string, Actor][] = [
+    ['an assigned coder', { userId: 'anna', roles: ['coder'] }],
+    ['an unassigned coder', { userId: 'carl', roles: ['coder'] }],
+    ['a supervisor', { userId: 'sam', roles: ['supervisor'] }],
+    ['the owner', { userId: 'olivia', roles: ['owner'] }],
+    ['a trainer', { userId: 'tess', roles: ['trainer'] }],
+  ];
+  const expected: Record<string, Record<'coding' | 'revealed' | 'finalized', string>> = {
+    'an assigned coder': { coding: '403', revealed: 'write', finalized: 'read' },
+    'an unassigned coder': { coding: '403', revealed: '403', finalized: '403' },
+    'a supervisor': { coding: '403', revealed: 'read', finalized: 'read' },
+    'the owner': { coding: '403', revealed: 'read', finalized: 'read' },
+    'a trainer': { coding: '403', revealed: '403', finalized: '403' },
+  };
+  for (const [who, actor] of people) {
+    for (const status of ['coding', 'revealed', 'finalized'] as const) {
+      it(`${who} on a ${status} board: ${expected[who]![status]}`, () => {
+        const d = decideBoardAccess(actor, board(status));
+        expect(d.allowed ? d.mode : String(d.status)).toBe(expected[who]![status]);
+      });
+    }
+  }
+  it('a non-member gets 404', () => {
+    expect(decideBoardAccess({ userId: 'x', roles: [] }, board('revealed'))).toEqual({ allowed: false, status: 404 });
   });
 });
