@@ -192,6 +192,28 @@ export const consensusCells = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.behaviourKey, t.interval] })],
 );
 
+/** The settled global ratings of a finalized session. */
+export const consensusRatings = pgTable(
+  'consensus_ratings',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    scaleKey: text('scale_key').notNull(),
+    value: integer('value'),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.scaleKey] })],
+);
+
+/** What a finalized board leaves besides marks: every cell's history, who finalized. */
+export const boardArchives = pgTable('board_archives', {
+  sessionId: text('session_id').primaryKey().references(() => sessions.id),
+  /** JSON array of the board's history entries (lib/reconciliation/board-doc.ts). */
+  history: text('history').notNull(),
+  /** JSON object: per cell, the "definition unclear" flags and comment threads. */
+  notes: text('notes').notNull(),
+  finalizedBy: text('finalized_by').notNull().references(() => users.id),
+  at: at('at').notNull(),
+});
+
 /**
  * The realtime documents (Yjs) — e.g. a session's reconciliation board — as an append-only
  * log of updates, each stored before it is relayed, compacted into `docSnapshots`.

@@ -24,10 +24,12 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(locale: Locale): Translate {
   const catalogue = catalogues[locale];
-  return (key, params) => {
-    const text = catalogue[key] ?? en[key];
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
-  };
+  return (key, params) => fill(catalogue[key] ?? en[key], params);
+}
+
+/** Fills `{name}` placeholders; unknown ones stay visible. For texts translated on the server and completed in the browser. */
+export function fill(text: string, params?: Record<string, string | number>): string {
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
 }
 
 /** Picks a supported locale from an Accept-Language header. */

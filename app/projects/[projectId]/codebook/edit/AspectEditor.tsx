@@ -1,16 +1,17 @@
 'use client';
 /* One aspect: its name and its groups. */
-import type { ReactNode } from 'react';
 import type { Aspect } from '@/lib/codebook/model';
-import { appended, behaviourCount, moved, newGroup, withoutKey, type Path } from './draft';
-import { fieldId, useEditor } from './EditorContext';
+import { appended, behaviourCount, moved, newGroup, withoutKey } from './draft';
+import { fieldId, ItemProblemsContext, useEditor, useItemProblems } from './EditorContext';
 import { PairFields } from './Fields';
 import { GroupEditor } from './GroupEditor';
 import { SortableList } from './SortableList';
 
-export function AspectEditor({ aspect: a, path, handle, onRemove }: { aspect: Aspect; path: Path; handle: ReactNode; onRemove(): void }) {
+export function AspectEditor({ aspect: a }: { aspect: Aspect }) {
   const { tr, edit, focusSoon, markNew, announce } = useEditor();
+  const problems = useItemProblems(a.key);
   const name = a.label.en.trim() || tr('codebookEditor.untitled');
+  const path = ['aspects', { key: a.key }];
   const list = [...path, 'groups'];
   const addId = `add-group-${a.key}`;
 
@@ -23,12 +24,13 @@ export function AspectEditor({ aspect: a, path, handle, onRemove }: { aspect: As
   const remove = () => {
     const count = behaviourCount(a);
     if (count > 0 && !window.confirm(tr('codebookEditor.confirmRemoveAspect', { name, count }))) return;
-    onRemove();
+    edit(['aspects'], withoutKey(a.key));
+    announce(tr('codebookEditor.removed', { name }));
+    focusSoon('add-aspect');
   };
 
   return (
-    <div className="item-row">
-      {handle}
+    <ItemProblemsContext.Provider value={problems}>
       <section className="item aspect" aria-labelledby={`aspect-${a.key}`}>
         <h3 id={`aspect-${a.key}`}>
           {tr('codebookEditor.aspect')}: {name}
@@ -39,18 +41,7 @@ export function AspectEditor({ aspect: a, path, handle, onRemove }: { aspect: As
           label={tr('codebookEditor.groups', { name })}
           name={(g) => g.label.en.trim() || tr('codebookEditor.untitled')}
           onMove={(from, to) => edit(list, (old) => moved(old as Aspect['groups'], from, to))}
-          render={(g, _i, gHandle) => (
-            <GroupEditor
-              group={g}
-              path={[...list, { key: g.key }]}
-              handle={gHandle}
-              onRemove={() => {
-                edit(list, withoutKey(g.key));
-                announce(tr('codebookEditor.removed', { name: g.label.en.trim() || tr('codebookEditor.untitled') }));
-                focusSoon(addId);
-              }}
-            />
-          )}
+          render={(g) => <GroupEditor group={g} aspectKey={a.key} />}
         />
         <div className="item-actions">
           <button type="button" id={addId} className="secondary small" onClick={addGroup}>
@@ -61,6 +52,6 @@ export function AspectEditor({ aspect: a, path, handle, onRemove }: { aspect: As
           </button>
         </div>
       </section>
-    </div>
+    </ItemProblemsContext.Provider>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 /* The codebook's aspects: a reorderable list with "Add aspect". */
 import type { Aspect } from '@/lib/codebook/model';
-import { appended, moved, newAspect, withoutKey } from './draft';
+import { appended, moved, newAspect } from './draft';
 import { fieldId, useEditor } from './EditorContext';
 import { AspectEditor } from './AspectEditor';
 import { SortableList } from './SortableList';
@@ -9,7 +9,7 @@ import { SortableList } from './SortableList';
 const LIST = ['aspects'] as const;
 
 export function AspectsEditor({ aspects }: { aspects: Aspect[] }) {
-  const { tr, edit, focusSoon, markNew, announce, groupLabel } = useEditor();
+  const { tr, edit, focusSoon, markNew, groupLabel } = useEditor();
   const name = (a: Aspect) => a.label.en.trim() || tr('codebookEditor.untitled');
   const add = () => {
     const a = newAspect(groupLabel);
@@ -26,18 +26,7 @@ export function AspectsEditor({ aspects }: { aspects: Aspect[] }) {
         label={tr('codebookEditor.aspects')}
         name={name}
         onMove={(from, to) => edit(LIST, (old) => moved(old as Aspect[], from, to))}
-        render={(a, _i, handle) => (
-          <AspectEditor
-            aspect={a}
-            path={[...LIST, { key: a.key }]}
-            handle={handle}
-            onRemove={() => {
-              edit(LIST, withoutKey(a.key));
-              announce(tr('codebookEditor.removed', { name: name(a) }));
-              focusSoon('add-aspect');
-            }}
-          />
-        )}
+        render={(a) => <AspectEditor aspect={a} />}
       />
       <button type="button" id="add-aspect" className="secondary" onClick={add}>
         {tr('codebookEditor.addAspect')}

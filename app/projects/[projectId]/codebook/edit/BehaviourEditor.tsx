@@ -1,31 +1,45 @@
 'use client';
 /* One behaviour: code, labels, polarity, shortcut, definition, inclusion and exclusion notes, examples. */
-import { useState, type ReactNode } from 'react';
+import { memo, useState } from 'react';
 import type { Behaviour } from '@/lib/codebook/model';
-import { appended, without, type Path } from './draft';
-import { fieldId, useEditor } from './EditorContext';
+import type { Problem } from '@/lib/codebook/problems';
+import { appended, without, withoutKey } from './draft';
+import { fieldId, ItemProblemsContext, sameProblems, useEditor } from './EditorContext';
 import { PairFields, SelectField, TextField } from './Fields';
 
 export function behaviourName(b: Behaviour, untitled: string): string {
   return [b.code.trim(), b.label.en.trim()].filter(Boolean).join(' ') || untitled;
 }
 
-export function BehaviourEditor({ behaviour: b, path, handle, onRemove }: { behaviour: Behaviour; path: Path; handle: ReactNode; onRemove(): void }) {
-  const { tr, edit, focusSoon, problemsOf, isNew } = useEditor();
+interface Props {
+  behaviour: Behaviour;
+  aspectKey: string;
+  groupKey: string;
+  problems: Problem[];
+}
+
+/** Memoized: typing in one behaviour re-renders only that one (the draft shares unchanged items). */
+export const BehaviourEditor = memo(function BehaviourEditor({ behaviour: b, aspectKey, groupKey, problems }: Props) {
+  const { tr, edit, focusSoon, announce, isNew } = useEditor();
   const k = b.key;
+  const list = ['aspects', { key: aspectKey }, 'groups', { key: groupKey }, 'behaviours'];
+  const path = [...list, { key: k }];
   const [open, setOpen] = useState(() => isNew(k));
-  const problemCount = problemsOf(k).length;
+  const remove = () => {
+    edit(list, withoutKey(k));
+    announce(tr('codebookEditor.removed', { name: behaviourName(b, tr('codebookEditor.untitled')) }));
+    focusSoon(addBehaviourId(groupKey));
+  };
   const addExample = () => {
     edit([...path, 'examples'], appended({ en: '', nl: '' }));
     focusSoon(fieldId(k, `examples.${b.examples.length}.en`));
   };
   return (
-    <div className="item-row">
-      {handle}
+    <ItemProblemsContext.Provider value={problems}>
       <details className={`item behaviour${b.polarity === 'negative' ? ' negative' : ''}`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <span className="item-title">{behaviourName(b, tr('codebookEditor.untitled'))}</span>
-          {problemCount > 0 && <span className="problem-badge">{tr('codebookEditor.problemCount', { count: problemCount })}</span>}
+          {problems.length > 0 && <span className="problem-badge">{tr('codebookEditor.problemCount', { count: problems.length })}</span>}
         </summary>
         <div className="item-body">
           <div className="pair">
@@ -67,11 +81,16 @@ export function BehaviourEditor({ behaviour: b, path, handle, onRemove }: { beha
               {tr('codebookEditor.addExample')}
             </button>
           </fieldset>
-          <button type="button" className="danger small" onClick={onRemove}>
+          <button type="button" className="danger small" onClick={remove}>
             {tr('codebookEditor.removeBehaviour')}
           </button>
         </div>
       </details>
-    </div>
+    </ItemProblemsContext.Provider>
   );
+}, (a, b) => a.behaviour === b.behaviour && a.aspectKey === b.aspectKey && a.groupKey === b.groupKey && sameProblems(a.problems, b.problems));
+
+/** The id of a group's "Add behaviour" button (focus goes there after a removal). */
+export function addBehaviourId(groupKey: string): string {
+  return `add-behaviour-${groupKey}`;
 }

@@ -4,7 +4,7 @@
  * action. Reordering by drag or Alt+Arrow keys, new items take focus, moves and removals are
  * announced, leaving with unsaved edits asks first, and the tally grid preview follows the draft.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import type { Codebook, Locale, Localized } from '@/lib/codebook/model';
 import type { Problem } from '@/lib/codebook/problems';
@@ -13,7 +13,7 @@ import { GridPreview } from '../GridPreview';
 import { translatorFor, type CodebookMessages } from '../messages';
 import { saveCodebookAction } from './actions';
 import { AspectsEditor } from './AspectsEditor';
-import { EditorContext, problemItemKey, reveal, type EditorApi } from './EditorContext';
+import { EditorContext, ItemProblemsContext, ProblemIndexContext, problemItemKey, reveal, type EditorApi } from './EditorContext';
 import { TextField } from './Fields';
 import { PROBLEM_SUMMARY_ID, ProblemSummary } from './ProblemSummary';
 import { ScalesEditor } from './ScaleEditor';
@@ -50,8 +50,10 @@ export function CodebookEditor({ projectId, initial, version: initialVersion, me
   const pendingFocus = useRef<string | null>(null);
   const created = useRef(new Set<string>());
 
-  const problems = useMemo(() => validateCodebook(draft), [draft]);
-  const byField = useMemo(() => indexProblems(problems), [problems]);
+  // Validation and the preview follow the draft at low priority, so typing stays immediate.
+  const deferred = useDeferredValue(draft);
+  const problems = useMemo(() => validateCodebook(deferred), [deferred]);
+  const byItem = useMemo(() => indexProblems(problems), [problems]);
   const dirty = !same(draft, saved);
   useUnsavedWarning(dirty, tr('codebookEditor.leaveWarning'));
 
@@ -68,18 +70,16 @@ export function CodebookEditor({ projectId, initial, version: initialVersion, me
       locale,
       edit,
       groupLabel,
-      problemsAt: (itemKey, field) => byField.get(`${itemKey}|${field}`) ?? [],
-      problemsOf: (itemKey) => byField.get(itemKey) ?? [],
       isNew: (key) => created.current.has(key),
       markNew: (key) => void created.current.add(key),
       focusSoon: (id) => void (pendingFocus.current = id),
       announce: (text) => setAnnouncement((a) => ({ text, n: a.n + 1 })),
     }),
-    [tr, locale, edit, groupLabel, byField],
+    [tr, locale, edit, groupLabel],
   );
 
-  const save = () => {
-    if (problems.length > 0) {
+  const save = useLatest(() => {
+    if (validateCodebook(draft).length > 0) {
       setStatus({ ok: false, text: tr('codebookEditor.saveBlocked') });
       document.getElementById(PROBLEM_SUMMARY_ID)?.focus();
       return;
@@ -93,7 +93,23 @@ export function CodebookEditor({ projectId, initial, version: initialVersion, me
       if (result.version) setVersion(result.version);
       router.refresh();
     });
-  };
+  });
+
+  // Ctrl+S / Cmd+S saves from anywhere on the page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  // Elements memoized on the deferred draft: an urgent (typing) render skips them.
+  const summary = useMemo(() => <ProblemSummary problems={problems} draft={deferred} tr={tr} />, [problems, deferred, tr]);
+  const preview = useMemo(() => <GridPreview codebook={deferred} locale={locale} tr={tr} />, [deferred, locale, tr]);
 
   const stateText = !version
     ? tr('codebookEditor.first')
@@ -103,50 +119,53 @@ export function CodebookEditor({ projectId, initial, version: initialVersion, me
 
   return (
     <EditorContext.Provider value={api}>
-      <div
-        className="codebook-editor"
-        onKeyDown={(e) => {
-          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-            e.preventDefault();
-            save();
-          }
-        }}
-      >
-        <p className="hint">{stateText}</p>
-        <ProblemSummary problems={problems} draft={draft} tr={tr} />
-        <div className="pair">
-          <TextField itemKey="codebook" field="name" path={['name']} label={tr('codebookEditor.name')} value={draft.name} />
-          <TextField itemKey="codebook" field="description" path={['description']} label={tr('codebookEditor.description')} value={draft.description ?? ''} multiline />
-        </div>
-        <AspectsEditor aspects={draft.aspects} />
-        <ScalesEditor scales={draft.ratingScales} />
-        <div className="editor-bar">
-          <span className={dirty ? 'dirty' : 'muted'}>{dirty ? tr('codebookEditor.unsaved') : tr('codebookEditor.allSaved')}</span>
-          <button type="button" className="primary" onClick={save} aria-disabled={problems.length > 0 || saving} aria-describedby="codebook-save-status">
-            {saving ? tr('codebookEditor.saving') : tr('codebookEditor.save')}
-          </button>
-          <p id="codebook-save-status" role="status" className={status?.ok ? 'form-message ok' : 'form-message error'}>
-            {status?.text ?? ''}
+      <ProblemIndexContext.Provider value={byItem}>
+        <div className="codebook-editor">
+          <p className="hint">{stateText}</p>
+          {summary}
+          <ItemProblemsContext.Provider value={byItem.get('codebook') ?? []}>
+            <div className="pair">
+              <TextField itemKey="codebook" field="name" path={['name']} label={tr('codebookEditor.name')} value={draft.name} />
+              <TextField itemKey="codebook" field="description" path={['description']} label={tr('codebookEditor.description')} value={draft.description ?? ''} multiline />
+            </div>
+          </ItemProblemsContext.Provider>
+          <AspectsEditor aspects={draft.aspects} />
+          <ScalesEditor scales={draft.ratingScales} />
+          <div className="editor-bar">
+            <span className={dirty ? 'dirty' : 'muted'}>{dirty ? tr('codebookEditor.unsaved') : tr('codebookEditor.allSaved')}</span>
+            <button type="button" className="primary" onClick={save} aria-disabled={problems.length > 0 || saving} aria-describedby="codebook-save-status">
+              {saving ? tr('codebookEditor.saving') : tr('codebookEditor.save')}
+            </button>
+            <p id="codebook-save-status" role="status" className={status?.ok ? 'form-message ok' : 'form-message error'}>
+              {status?.text ?? ''}
+            </p>
+          </div>
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {announcement.text}
+            {announcement.n % 2 ? '\u200b' : ''}
           </p>
+          {preview}
         </div>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {announcement.text}
-          {announcement.n % 2 ? '\u200b' : ''}
-        </p>
-        <GridPreview codebook={draft} locale={locale} tr={tr} />
-      </div>
+      </ProblemIndexContext.Provider>
     </EditorContext.Provider>
   );
 }
 
-/** Problems by `itemKey|field` and by item key. */
+/** A stable function that always runs the latest `fn` (for listeners registered once). */
+function useLatest(fn: () => void): () => void {
+  const ref = useRef(fn);
+  useEffect(() => {
+    ref.current = fn;
+  });
+  return useCallback(() => ref.current(), []);
+}
+
+/** Problems by the key of the item they belong to. */
 function indexProblems(problems: Problem[]): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>();
-  const add = (k: string, p: Problem) => out.set(k, [...(out.get(k) ?? []), p]);
   for (const p of problems) {
     const item = problemItemKey(p);
-    add(item, p);
-    if (p.target?.field) add(`${item}|${p.target.field}`, p);
+    out.set(item, [...(out.get(item) ?? []), p]);
   }
   return out;
 }

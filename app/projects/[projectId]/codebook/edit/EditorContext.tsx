@@ -14,9 +14,6 @@ export interface EditorApi {
   locale: Locale;
   /** Replaces the value at `path` of the draft with `fn(old)`. */
   edit(path: Path, fn: (old: unknown) => unknown): void;
-  problemsAt(itemKey: string, field: string): Problem[];
-  /** Every problem of one item (for a count on a collapsed item). */
-  problemsOf(itemKey: string): Problem[];
   /** Items added in this editing session start expanded. */
   isNew(key: string): boolean;
   markNew(key: string): void;
@@ -29,6 +26,22 @@ export interface EditorApi {
 }
 
 export const EditorContext = createContext<EditorApi | null>(null);
+
+/** The draft's validation problems by item key (see `problemItemKey`). */
+export const ProblemIndexContext = createContext<ReadonlyMap<string, Problem[]>>(new Map());
+/** The problems of the item whose fields are rendered below. */
+export const ItemProblemsContext = createContext<readonly Problem[]>([]);
+
+const NONE: Problem[] = [];
+
+export function useItemProblems(itemKey: string): Problem[] {
+  return useContext(ProblemIndexContext).get(itemKey) ?? NONE;
+}
+
+/** Same problems (by code and field): lets a memoized item skip a re-render. */
+export function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.code === b[i]?.code && p.target?.field === b[i]?.target?.field);
+}
 
 export function useEditor(): EditorApi {
   const api = useContext(EditorContext);

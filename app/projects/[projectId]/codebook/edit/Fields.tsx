@@ -1,9 +1,9 @@
 'use client';
 /* Labelled inputs bound to a path of the draft, each showing its own validation problems. */
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import type { Localized } from '@/lib/codebook/model';
 import { problemText } from '../messages';
-import { fieldId, useEditor } from './EditorContext';
+import { fieldId, ItemProblemsContext, useEditor } from './EditorContext';
 import type { Path } from './draft';
 
 interface FieldProps {
@@ -20,9 +20,9 @@ function set(edit: (path: Path, fn: (old: unknown) => unknown) => void, path: Pa
 }
 
 function useFieldMeta(itemKey: string, field: string, hint?: string) {
-  const { problemsAt, tr } = useEditor();
+  const { tr } = useEditor();
   const id = fieldId(itemKey, field);
-  const problems = problemsAt(itemKey, field);
+  const problems = useContext(ItemProblemsContext).filter((p) => p.target?.field === field);
   const error = problems.map((p) => problemText(tr, p)).join(' ');
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return { id, error, describedBy };

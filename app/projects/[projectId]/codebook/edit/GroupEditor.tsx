@@ -1,18 +1,21 @@
 'use client';
 /* One group of an aspect: its source (literature, or an instrument's dimension), label and behaviours. */
-import type { ReactNode } from 'react';
+import { useContext } from 'react';
 import type { Group } from '@/lib/codebook/model';
-import { appended, behaviourCount, moved, newBehaviour, withoutKey, type Path } from './draft';
-import { fieldId, useEditor } from './EditorContext';
+import { appended, behaviourCount, moved, newBehaviour, withoutKey } from './draft';
+import { fieldId, ItemProblemsContext, ProblemIndexContext, useEditor } from './EditorContext';
 import { PairFields, SelectField, TextField } from './Fields';
-import { BehaviourEditor, behaviourName } from './BehaviourEditor';
+import { addBehaviourId, BehaviourEditor, behaviourName } from './BehaviourEditor';
 import { SortableList } from './SortableList';
 
-export function GroupEditor({ group: g, path, handle, onRemove }: { group: Group; path: Path; handle: ReactNode; onRemove(): void }) {
+export function GroupEditor({ group: g, aspectKey }: { group: Group; aspectKey: string }) {
   const { tr, edit, focusSoon, markNew, announce } = useEditor();
+  const problems = useContext(ProblemIndexContext);
   const name = g.label.en.trim() || tr('codebookEditor.untitled');
+  const groups = ['aspects', { key: aspectKey }, 'groups'];
+  const path = [...groups, { key: g.key }];
   const list = [...path, 'behaviours'];
-  const addId = `add-behaviour-${g.key}`;
+  const addId = addBehaviourId(g.key);
 
   const addBehaviour = () => {
     const b = newBehaviour();
@@ -23,12 +26,13 @@ export function GroupEditor({ group: g, path, handle, onRemove }: { group: Group
   const remove = () => {
     const count = behaviourCount(g);
     if (count > 0 && !window.confirm(tr('codebookEditor.confirmRemoveGroup', { name, count }))) return;
-    onRemove();
+    edit(groups, withoutKey(g.key));
+    announce(tr('codebookEditor.removed', { name }));
+    focusSoon(`add-group-${aspectKey}`);
   };
 
   return (
-    <div className="item-row">
-      {handle}
+    <ItemProblemsContext.Provider value={problems.get(g.key) ?? []}>
       <fieldset className="item group">
         <legend>
           {tr('codebookEditor.group')}: {name}
@@ -66,18 +70,7 @@ export function GroupEditor({ group: g, path, handle, onRemove }: { group: Group
           label={tr('codebookEditor.behaviours', { name })}
           name={(b) => behaviourName(b, tr('codebookEditor.untitled'))}
           onMove={(from, to) => edit(list, (old) => moved(old as Group['behaviours'], from, to))}
-          render={(b, _i, bHandle) => (
-            <BehaviourEditor
-              behaviour={b}
-              path={[...list, { key: b.key }]}
-              handle={bHandle}
-              onRemove={() => {
-                edit(list, withoutKey(b.key));
-                announce(tr('codebookEditor.removed', { name: behaviourName(b, tr('codebookEditor.untitled')) }));
-                focusSoon(addId);
-              }}
-            />
-          )}
+          render={(b) => <BehaviourEditor behaviour={b} aspectKey={aspectKey} groupKey={g.key} problems={problems.get(b.key) ?? []} />}
         />
         <div className="item-actions">
           <button type="button" id={addId} className="secondary small" onClick={addBehaviour}>
@@ -88,6 +81,6 @@ export function GroupEditor({ group: g, path, handle, onRemove }: { group: Group
           </button>
         </div>
       </fieldset>
-    </div>
+    </ItemProblemsContext.Provider>
   );
 }

@@ -1,9 +1,8 @@
 'use client';
 /* Global rating scales: label, range, the dimension rated, and anchor texts per score. */
-import type { ReactNode } from 'react';
 import type { RatingScale } from '@/lib/codebook/model';
 import { appended, moved, newScale, without, withoutKey } from './draft';
-import { fieldId, useEditor } from './EditorContext';
+import { fieldId, ItemProblemsContext, useEditor, useItemProblems } from './EditorContext';
 import { NumberField, PairFields, TextField } from './Fields';
 import { SortableList } from './SortableList';
 
@@ -20,8 +19,9 @@ function freeScore(s: RatingScale): number {
   return Number.isFinite(s.min) ? s.min : 0;
 }
 
-function ScaleEditor({ scale: s, handle }: { scale: RatingScale; handle: ReactNode }) {
+function ScaleEditor({ scale: s }: { scale: RatingScale }) {
   const { tr, edit, focusSoon, announce } = useEditor();
+  const problems = useItemProblems(s.key);
   const path = [...LIST, { key: s.key }];
   const name = scaleName(s, tr('codebookEditor.untitled'));
   const addAnchor = () => {
@@ -29,8 +29,7 @@ function ScaleEditor({ scale: s, handle }: { scale: RatingScale; handle: ReactNo
     focusSoon(fieldId(s.key, `anchors.${s.anchors.length}.value`));
   };
   return (
-    <div className="item-row">
-      {handle}
+    <ItemProblemsContext.Provider value={problems}>
       <fieldset className="item scale">
         <legend>
           {tr('codebookEditor.scale')}: {name}
@@ -74,7 +73,7 @@ function ScaleEditor({ scale: s, handle }: { scale: RatingScale; handle: ReactNo
           {tr('codebookEditor.removeScale')}
         </button>
       </fieldset>
-    </div>
+    </ItemProblemsContext.Provider>
   );
 }
 
@@ -94,7 +93,7 @@ export function ScalesEditor({ scales }: { scales: RatingScale[] }) {
         label={tr('codebookEditor.scales')}
         name={(s) => scaleName(s, tr('codebookEditor.untitled'))}
         onMove={(from, to) => edit(LIST, (old) => moved(old as RatingScale[], from, to))}
-        render={(s, _i, handle) => <ScaleEditor scale={s} handle={handle} />}
+        render={(s) => <ScaleEditor scale={s} />}
       />
       <button type="button" id="add-scale" className="secondary small" onClick={add}>
         {tr('codebookEditor.addScale')}

@@ -13,7 +13,8 @@ interface Props<T extends { key: string }> {
   /** The item's name, for the handle's label and the announcement. */
   name(item: T): string;
   onMove(from: number, to: number): void;
-  render(item: T, index: number, handle: ReactNode): ReactNode;
+  /** The item's editor; the list puts the drag handle before it. */
+  render(item: T, index: number): ReactNode;
   label: string;
   className?: string;
 }
@@ -96,7 +97,10 @@ export function SortableList<T extends { key: string }>({ items, name, onMove, r
                 move(from, index);
               }}
             >
-              {render(item, index, handle)}
+              <div className="item-row">
+                {handle}
+                {render(item, index)}
+              </div>
             </li>
           );
         })}
