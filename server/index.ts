@@ -1,7 +1,8 @@
 /*
  * The process entry: one HTTP server on one port serving the Next.js app and (from the
  * reconciliation issue on) the realtime websocket endpoint. Start-up problems the operator
- * can fix are printed as one line; SIGTERM/SIGINT finish open requests and close the database.
+ * can fix are printed as one line; SIGTERM/SIGINT close the websockets (storing what is
+ * pending), finish open requests and close the database.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -11,6 +12,7 @@ import { ConfigError, ensureSecret, loadConfig } from '@/lib/config/config';
 import { DatabaseStartupError, openDatabase, prepareDataDir } from '@/lib/db/client';
 import { closeDatabase, useDatabase } from '@/lib/db';
 import { formatDemoAccounts, seedDemo } from '@/lib/demo/seed';
+import { startRealtime } from './realtime';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -33,6 +35,9 @@ async function main(): Promise<void> {
     }
   }
 
+  if (!dev && !fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+    throw new ConfigError('the web app has not been built. Run `npm run build` first (`npm start` builds it for you).');
+  }
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -45,8 +50,11 @@ async function main(): Promise<void> {
       res.end('Internal error');
     });
   });
+  // The realtime websocket endpoint (/realtime/<room>); other upgrades are Next's dev HMR.
+  const realtime = startRealtime({ database, secret: process.env.NEXTAUTH_SECRET, origins: [config.publicUrl] });
   server.on('upgrade', (req, socket, head) => {
-    if (upgradeNext) void upgradeNext(req, socket, head);
+    if (realtime.handles(req)) realtime.handleUpgrade(req, socket, head);
+    else if (upgradeNext) void upgradeNext(req, socket, head);
     else socket.destroy();
   });
 
@@ -64,6 +72,8 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: finishing open requests…`);
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    // Websockets first: stores pending document updates and compacts before the database closes.
+    await realtime.close().catch((e: unknown) => console.error('realtime shutdown:', e));
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(force);

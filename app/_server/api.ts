@@ -60,14 +60,25 @@ export async function projectActor(ctx: ApiContext, projectId: string): Promise<
   return { ...ctx, actor };
 }
 
-/** Reads a JSON body, refusing oversized or unreadable ones before parsing. */
+/** Reads a JSON body, counting bytes as they arrive and refusing oversized or unreadable ones. */
 export async function readJson(req: Request, t: Translate, limit = MAX_JSON_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > limit) throw new HttpError(413, t('error.tooLarge'));
-  const text = await req.text();
-  if (text.length > limit) throw new HttpError(413, t('error.tooLarge'));
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    size += next.value.byteLength;
+    if (size > limit) {
+      await reader!.cancel();
+      throw new HttpError(413, t('error.tooLarge'));
+    }
+    chunks.push(next.value);
+  }
   try {
-    return JSON.parse(text);
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
     throw new HttpError(400, t('tally.malformed'));
   }

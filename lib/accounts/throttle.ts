@@ -18,15 +18,17 @@ export async function isLocked(d: Database, key: string, now = new Date()): Prom
 export async function recordFailure(d: Database, key: string, now = new Date()): Promise<void> {
   await d.transaction(async (tx) => {
     const t = d.t.signInFailures;
-    const [row] = await tx.select().from(t).where(eq(t.key, key));
-    if (!row || now.getTime() - row.firstFailureAt.getTime() > WINDOW_MS) {
-      await tx.delete(t).where(eq(t.key, key));
-      await tx.insert(t).values({ key, failures: 1, firstFailureAt: now, lockedUntil: null });
-      return;
-    }
-    const failures = row.failures + 1;
-    const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : row.lockedUntil;
-    await tx.update(t).set({ failures, lockedUntil }).where(eq(t.key, key));
+    // Create the row if needed, then lock it: parallel guesses must each count.
+    await tx.insert(t).values({ key, failures: 0, firstFailureAt: now, lockedUntil: null }).onConflictDoNothing();
+    const query = tx.select().from(t).where(eq(t.key, key));
+    const [row] = d.dialect === 'postgres' ? await query.for('update') : await query;
+    const restart = !row || row.failures === 0 || now.getTime() - row.firstFailureAt.getTime() > WINDOW_MS;
+    const failures = restart ? 1 : row.failures + 1;
+    const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : restart ? null : row.lockedUntil;
+    await tx
+      .update(t)
+      .set({ failures, lockedUntil, ...(restart ? { firstFailureAt: now } : {}) })
+      .where(eq(t.key, key));
   });
 }
 

@@ -29,8 +29,8 @@ export interface Database {
   dialect: Dialect;
   /** The tables of this dialect, typed once. */
   t: Schema;
-  /** For reads. Writes go through `transaction`, so that SQLite writes are serialised. */
-  db: Db;
+  /** For reads (inside `transaction`, the transaction itself). Writes go through `transaction`. */
+  readonly db: Db;
   /** Runs `fn` atomically; nested calls join the outer transaction. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -66,6 +66,11 @@ function openSqlite(file: string): Database {
     throw new DatabaseStartupError(`Database migration failed, nothing was changed: ${firstLine(e)}`);
   }
   const typed = db as unknown as Db;
+  // Reads outside a transaction use their own read-only connection: with WAL it sees only
+  // committed rows, never those of a transaction in flight on the writing connection.
+  const reader = new BetterSqlite3(file, { readonly: true });
+  reader.pragma('busy_timeout = 5000');
+  const readerDb = drizzleSqlite(reader, { schema: sqliteSchema }) as unknown as Db;
   // better-sqlite3 is synchronous and has one connection: drizzle's own transaction API
   // cannot await. We serialise transactions with a mutex and issue BEGIN/COMMIT ourselves.
   const mutex = new Mutex();
@@ -73,7 +78,9 @@ function openSqlite(file: string): Database {
   return {
     dialect: 'sqlite',
     t: sqliteSchema as unknown as Schema,
-    db: typed,
+    get db() {
+      return scope.getStore() ?? readerDb;
+    },
     async transaction(fn) {
       const outer = scope.getStore();
       if (outer) return fn(outer);
@@ -90,7 +97,10 @@ function openSqlite(file: string): Database {
       });
     },
     async close() {
-      await mutex.run(async () => conn.close());
+      await mutex.run(async () => {
+        reader.close();
+        conn.close();
+      });
     },
   };
 }
@@ -117,7 +127,9 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     dialect: 'postgres',
     t: pgSchema,
-    db,
+    get db() {
+      return scope.getStore() ?? db;
+    },
     async transaction(fn) {
       const outer = scope.getStore();
       if (outer) return fn(outer);

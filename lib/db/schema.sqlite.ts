@@ -42,7 +42,7 @@ export const members = sqliteTable(
   {
     projectId: text('project_id').notNull().references(() => projects.id),
     userId: text('user_id').notNull().references(() => users.id),
-    /** Comma-separated roles; see lib/policy/roles.ts. Empty once removed. */
+    /** Comma-separated roles; see lib/policy/roles.ts. Kept on removal; `removedAt` ends access. */
     roles: text('roles').notNull(),
     joinedAt: at('joined_at').notNull(),
     removedAt: at('removed_at'),

@@ -3,7 +3,7 @@
  * database leak does not hand out working links. A link works once and expires.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/audit';
 import { formatRoles, parseRoles, type Role } from '@/lib/policy/roles';
@@ -73,7 +73,7 @@ export async function acceptInvitation(d: Database, token: string, userId: strin
     const claimed = await tx
       .update(d.t.invitations)
       .set({ acceptedAt: new Date(), acceptedBy: userId })
-      .where(and(eq(d.t.invitations.id, invitation.id), isNull(d.t.invitations.acceptedAt)))
+      .where(and(eq(d.t.invitations.id, invitation.id), isNull(d.t.invitations.acceptedAt), isNull(d.t.invitations.revokedAt), gt(d.t.invitations.expiresAt, new Date())))
       .returning({ id: d.t.invitations.id });
     if (claimed.length === 0) return null;
     await addMember(tx, d, invitation.projectId, userId, invitation.roles, null);

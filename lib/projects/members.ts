@@ -46,6 +46,8 @@ export async function addMember(tx: Db, d: Database, projectId: string, userId: 
 }
 
 async function activeOwners(tx: Db, d: Database, projectId: string): Promise<string[]> {
+  // Serialises concurrent role changes of one project, so the last owner cannot be removed twice over.
+  if (d.dialect === 'postgres') await tx.select({ id: d.t.projects.id }).from(d.t.projects).where(eq(d.t.projects.id, projectId)).for('update');
   const rows = await tx
     .select({ userId: d.t.members.userId, roles: d.t.members.roles })
     .from(d.t.members)
@@ -69,7 +71,12 @@ export async function removeMember(d: Database, projectId: string, userId: strin
   await d.transaction(async (tx) => {
     const owners = await activeOwners(tx, d, projectId);
     if (owners.length === 1 && owners[0] === userId) throw new DomainError('conflict', 'members.lastOwner');
-    await tx.update(d.t.members).set({ removedAt: new Date() }).where(and(eq(d.t.members.projectId, projectId), eq(d.t.members.userId, userId)));
+    const removed = await tx
+      .update(d.t.members)
+      .set({ removedAt: new Date() })
+      .where(and(eq(d.t.members.projectId, projectId), eq(d.t.members.userId, userId), isNull(d.t.members.removedAt)))
+      .returning({ userId: d.t.members.userId });
+    if (removed.length === 0) throw new DomainError('not-found', 'error.notFound');
     await recordAudit(tx, d.t, { projectId, actorId, kind: 'member.removed', subject: userId });
   });
 }

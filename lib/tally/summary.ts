@@ -36,5 +36,6 @@ export function summarizeTally(behaviours: readonly SummaryBehaviour[], cells: r
     aspects.set(behaviour.aspectKey, summary);
   }
   const touched = new Set(cells.filter((c) => c.interval >= 0 && c.interval < intervalCount).map((c) => c.interval));
-  return { aspects: [...aspects.values()], marks: marked.size, intervalsTouched: touched.size, intervalCount };
+  const marks = [...aspects.values()].reduce((sum, a) => sum + a.marks, 0);
+  return { aspects: [...aspects.values()], marks, intervalsTouched: touched.size, intervalCount };
 }

@@ -8,6 +8,7 @@
 import { cellKey, type CellWrite, type RatingWrite } from './model';
 
 type Queued = CellWrite | RatingWrite;
+export const MAX_CELLS_PER_SEND = 500;
 /** Storage keys of rating writes; cell keys contain '@' and never start with this. */
 const RATING = 'rating:';
 
@@ -81,7 +82,8 @@ export class SyncQueue {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.inFlight) return this.state;
-    const batch = this.pending();
+    // Bounded batches keep each request well under the server's body limit (2 MB).
+    const batch = this.pending().slice(0, MAX_CELLS_PER_SEND);
     const ratings = this.pendingRatings();
     if (batch.length + ratings.length === 0) {
       if (this.state !== 'rejected') this.set('saved');
@@ -105,6 +107,7 @@ export class SyncQueue {
     this.forget([...batch.map((w) => [cellKey(w.behaviourKey, w.interval), w] as const), ...ratings.map((w) => [RATING + w.scaleKey, w] as const)]);
     if (outcome.kind === 'rejected') {
       this.set('rejected', outcome.message);
+      if (Object.keys(this.read()).length > 0) this.schedule(this.debounceMs);
       return this.state;
     }
     if (Object.keys(this.read()).length > 0) return this.flush();

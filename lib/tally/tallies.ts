@@ -2,7 +2,7 @@
  * Reading, writing and submitting a coder's independent tally. Every function takes the
  * asking actor and enforces the policy itself: there is no unchecked way to read marks.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/audit';
 import { DomainError } from '@/lib/errors/domain-error';
@@ -53,10 +53,13 @@ export async function writeTally(d: Database, actor: Actor, ctx: TallyContext, i
   const { cells, ratings } = checked.batch;
   await d.transaction(async (tx) => {
     // Re-checked inside the transaction: a submit may have landed since the context was loaded.
+    // An update that changes nothing but locks the assignment row: a concurrent submit
+    // either waits for this write or this write sees the submit and is refused.
     const [open] = await tx
-      .select({ coderId: t.assignments.coderId })
-      .from(t.assignments)
-      .where(and(eq(t.assignments.sessionId, ctx.session.id), eq(t.assignments.coderId, actor.userId), isNull(t.assignments.submittedAt)));
+      .update(t.assignments)
+      .set({ submittedAt: null })
+      .where(and(eq(t.assignments.sessionId, ctx.session.id), eq(t.assignments.coderId, actor.userId), isNull(t.assignments.submittedAt)))
+      .returning({ coderId: t.assignments.coderId });
     if (!open) throw new DomainError('conflict', 'tally.submitted');
     for (const c of cells) {
       const row = { value: c.value, note: c.note, moments: JSON.stringify(c.moments), clientTime: c.clientTime };
@@ -93,6 +96,8 @@ export async function submitTally(d: Database, actor: Actor, ctx: TallyContext):
   const { t } = d;
   return d.transaction(async (tx) => {
     const now = new Date();
+    // Lock the session row: two coders submitting at once must not both miss the reveal.
+    await tx.update(t.sessions).set({ status: sql`${t.sessions.status}` }).where(eq(t.sessions.id, ctx.session.id));
     await tx
       .update(t.assignments)
       .set({ submittedAt: now })
@@ -120,7 +125,12 @@ export async function reopenTally(d: Database, actor: Actor, ctx: TallyContext, 
   if (ctx.session.status !== 'coding') throw new DomainError('conflict', 'tally.alreadyRevealed');
   const { t } = d;
   await d.transaction(async (tx) => {
-    await tx.update(t.assignments).set({ submittedAt: null }).where(and(eq(t.assignments.sessionId, ctx.session.id), eq(t.assignments.coderId, coderId)));
+    const reopened = await tx
+      .update(t.assignments)
+      .set({ submittedAt: null })
+      .where(and(eq(t.assignments.sessionId, ctx.session.id), eq(t.assignments.coderId, coderId), isNotNull(t.assignments.submittedAt)))
+      .returning({ coderId: t.assignments.coderId });
+    if (reopened.length === 0) throw new DomainError('not-found', 'error.notFound');
     await recordAudit(tx, t, { projectId: ctx.session.projectId, actorId: actor.userId, kind: 'tally.reopened', subject: ctx.session.id, detail: { coderId } });
   });
 }
