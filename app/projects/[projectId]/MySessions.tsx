@@ -33,7 +33,15 @@ export function MySessions({ t, sessions, assignments, progress, userId, base }:
               <tr key={s.id}>
                 <td>{s.caseNumber}</td>
                 <td>{s.codebookVersionId ? <Link href={`${base}/sessions/${s.id}/tally`}>{s.label}</Link> : s.label}</td>
-                <td>{status}</td>
+                <td>
+                  {status}
+                  {s.status !== 'coding' && (
+                    <>
+                      {' · '}
+                      <Link href={`${base}/sessions/${s.id}/board`}>{t('board.open')}</Link>
+                    </>
+                  )}
+                </td>
               </tr>
             );
           })}

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { can } from '@/lib/policy/policy';
+import Link from 'next/link';
+import { can, decideBoardAccess } from '@/lib/policy/policy';
 import { listMembers } from '@/lib/projects/members';
 import { intervalHeading } from '@/lib/sessions/intervals';
 import { getSession, listAssignments } from '@/lib/sessions/sessions';
@@ -37,7 +38,15 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
             {partialNote(t, session) && <small className="muted"> {partialNote(t, session)}</small>}
           </dd>
           <dt>{t('sessions.status')}</dt>
-          <dd>{t(`sessions.status.${session.status}`)}</dd>
+          <dd>
+            {t(`sessions.status.${session.status}`)}
+            {decideBoardAccess(actor, { status: session.status, assignedCoderIds: assigned.map((a) => a.coderId) }).allowed && (
+              <>
+                {' · '}
+                <Link href={`/projects/${project.id}/sessions/${session.id}/board`}>{t('board.open')}</Link>
+              </>
+            )}
+          </dd>
         </dl>
         <h3>{t('sessions.coders')}</h3>
         {assigned.length === 0 ? (
