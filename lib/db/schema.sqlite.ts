@@ -217,6 +217,59 @@ export const boardArchives = sqliteTable('board_archives', {
   at: at('at').notNull(),
 });
 
+/** A supervisor's comment on a settled cell of a finalized session, visible to its coders. */
+export const reviewComments = sqliteTable(
+  'review_comments',
+  {
+    id: id(),
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    cell: text('cell').notNull(),
+    authorId: text('author_id').notNull().references(() => users.id),
+    text: text('text').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('review_comments_session_idx').on(t.sessionId)],
+);
+
+/** A supervisor's request to reopen a settled cell; the session's coders accept or decline. */
+export const reopenRequests = sqliteTable(
+  'reopen_requests',
+  {
+    id: id(),
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    cell: text('cell').notNull(),
+    requestedBy: text('requested_by').notNull().references(() => users.id),
+    reason: text('reason').notNull(),
+    /** pending → accepted | declined */
+    status: text('status').notNull(),
+    decidedBy: text('decided_by').references(() => users.id),
+    at: at('at').notNull(),
+    decidedAt: at('decided_at'),
+  },
+  (t) => [index('reopen_requests_session_idx').on(t.sessionId)],
+);
+
+/** A proposed change to a behaviour's definition, linked to the disagreements that motivated it. */
+export const definitionProposals = sqliteTable(
+  'definition_proposals',
+  {
+    id: id(),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    behaviourKey: text('behaviour_key').notNull(),
+    /** JSON: the proposed texts, e.g. { "definition": { "en": "…", "nl": "…" }, "include": … }. */
+    proposal: text('proposal').notNull(),
+    motivation: text('motivation').notNull(),
+    /** JSON array of { sessionId, cell } the proposal refers to. */
+    cells: text('cells').notNull(),
+    proposedBy: text('proposed_by').notNull().references(() => users.id),
+    /** open → applied (to a codebook draft) | withdrawn */
+    status: text('status').notNull(),
+    appliedVersionId: text('applied_version_id').references(() => codebookVersions.id),
+    at: at('at').notNull(),
+  },
+  (t) => [index('definition_proposals_project_idx').on(t.projectId)],
+);
+
 /**
  * The realtime documents (Yjs) — e.g. a session's reconciliation board — as an append-only
  * log of updates, each stored before it is relayed, compacted into `docSnapshots`.
