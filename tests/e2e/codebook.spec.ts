@@ -224,6 +224,8 @@ test('a coder reads the codebook and may export it, but gets 403 on the editor',
   await signIn(page, 'coder.a@demo.concord');
   await page.getByRole('link', { name: 'Distance and proximity (demo)' }).click();
   await page.getByRole('link', { name: 'Codebook' }).click();
+  await expect(page).toHaveURL(/\/codebook$/);
+  await expect(page.getByRole('link', { name: 'Version history' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Edit codebook' })).toHaveCount(0);
   await expect(page.getByLabel('Codebook file', { exact: true })).toHaveCount(0);
   const codebookUrl = page.url();
