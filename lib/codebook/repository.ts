@@ -110,7 +110,7 @@ export interface SaveOptions {
   baseRevision?: string | null;
   /** Save as a new version even when the latest could be edited in place (imports). */
   newVersion?: boolean;
-  /** Behaviours that have tallies. Tallies are stored from issue 4 (blind tallying) on; until then none. */
+  /** Behaviours that have tallies; by default read from the tallies of the version's sessions. */
   talliedBehaviourKeys?: Iterable<string>;
 }
 
@@ -143,7 +143,7 @@ export async function saveCodebook(d: Database, projectId: string, actorId: stri
 
       const latest = toVersion(latestStored);
       const inUse = latest.frozen || ((await sessionCounts(tx, t, [latest.id])).get(latest.id) ?? 0) > 0;
-      const plan = planEdit(latest.codebook, codebook, { versionInUse: inUse || !!opts.newVersion, talliedBehaviourKeys: opts.talliedBehaviourKeys ?? [] });
+      const plan = planEdit(latest.codebook, codebook, { versionInUse: inUse || !!opts.newVersion, talliedBehaviourKeys: opts.talliedBehaviourKeys ?? (await talliedKeys(tx, t, latest.id)) });
       if (plan.problems.length) return { ok: false, reason: 'refused', problems: plan.problems };
       if (plan.action === 'none') return { ok: true, action: 'none', version: latest, diff: plan.diff };
 
@@ -210,4 +210,14 @@ function toVersion(row: VersionRow): CodebookVersion {
 export async function codebookVersionById(d: Database, versionId: string): Promise<CodebookVersion | null> {
   const [row] = await d.db.select().from(d.t.codebookVersions).where(eq(d.t.codebookVersions.id, versionId));
   return row ? toVersion(row) : null;
+}
+
+/** Behaviours with at least one tally mark in a session coded against the version. */
+async function talliedKeys(tx: Db, t: Database['t'], versionId: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ key: t.tallyCells.behaviourKey })
+    .from(t.tallyCells)
+    .innerJoin(t.sessions, eq(t.sessions.id, t.tallyCells.sessionId))
+    .where(eq(t.sessions.codebookVersionId, versionId));
+  return rows.map((r) => r.key);
 }

@@ -5,6 +5,7 @@ import type { Database } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/audit';
 import { DomainError, ValidationError } from '@/lib/errors/domain-error';
 import { parseRoles } from '@/lib/policy/roles';
+import { codebookVersionById, freezeVersion, latestCodebookVersion, listCodebookVersions } from '@/lib/codebook/repository';
 import { parseInput, text } from '@/lib/validation/parse';
 import { intervalsOf, type Interval } from './intervals';
 
@@ -48,6 +49,12 @@ export async function createSession(d: Database, projectId: string, actorId: str
   const { t } = d;
   const [kase] = await d.db.select().from(t.cases).where(and(eq(t.cases.id, data.caseId), eq(t.cases.projectId, projectId)));
   if (!kase) throw new ValidationError({ caseId: 'field.unknownCase' });
+  // A session is coded against one frozen codebook version: the one named, else the newest.
+  const version = data.codebookVersionId ? await codebookVersionById(d, data.codebookVersionId) : await latestCodebookVersion(d, projectId);
+  if (data.codebookVersionId && !(version && (await listCodebookVersions(d, projectId)).some((v) => v.id === version.id))) {
+    throw new ValidationError({ codebookVersionId: 'field.required' });
+  }
+  if (version) await freezeVersion(d, version.id);
   const row = {
     id: randomUUID(),
     projectId,
@@ -55,7 +62,7 @@ export async function createSession(d: Database, projectId: string, actorId: str
     label: data.label,
     durationSeconds: Math.round(data.durationMinutes * 60),
     intervalSeconds: Math.round(data.intervalMinutes * 60),
-    codebookVersionId: data.codebookVersionId ?? null,
+    codebookVersionId: version?.id ?? null,
     status: 'coding' as const,
     createdAt: new Date(),
   };

@@ -91,7 +91,7 @@ describe('saveCodebook', () => {
     expect(again).toMatchObject({ ok: true, action: 'edit-in-place', version: { number: 2 } });
   });
 
-  it('treats a version a session is coded against as in use, even before it is frozen', async () => {
+  it('freezes the version a session is coded against, so the next edit makes a new version', async () => {
     const { owner, project } = await newProject();
     const first = await createCodebook(tdb.database, project.id, owner.id, demoCodebook());
     const kase = await createCase(tdb.database, project.id, { caseNumber: 'K-1' });
@@ -99,7 +99,7 @@ describe('saveCodebook', () => {
     const result = await saveCodebook(tdb.database, project.id, owner.id, edited(first.codebook, (cb) => (cb.description = 'Changed')));
     expect(result).toMatchObject({ ok: true, action: 'new-version', version: { number: 2 } });
     const versions = await listCodebookVersions(tdb.database, project.id);
-    expect(versions.find((v) => v.number === 1)).toMatchObject({ sessionCount: 1, inUse: true, frozen: false });
+    expect(versions.find((v) => v.number === 1)).toMatchObject({ sessionCount: 1, inUse: true, frozen: true });
   });
 
   it('keeps a behaviour identity through a relabel and recode in a new version', async () => {
