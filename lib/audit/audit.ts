@@ -21,6 +21,10 @@ export const AUDIT_KINDS = [
   'session.finalized',
   'export.created',
   'tallies.imported',
+  'review.reopen-requested',
+  'review.reopen-accepted',
+  'review.reopen-declined',
+  'definition.applied',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

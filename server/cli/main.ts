@@ -5,6 +5,7 @@
 import { command as agreement } from './commands/agreement';
 import { codebookExport, codebookImport } from './commands/codebook';
 import { projectsList } from './commands/projects';
+import { resultsExport } from './commands/results';
 import { talliesExport, talliesImport } from './commands/tallies';
 import { usersCreate, usersList } from './commands/users';
 import { CliUsageError, type CliCommand, type CliIO } from './command';
@@ -14,7 +15,7 @@ import { ConfigError } from '@/lib/config/config';
 import { DatabaseStartupError } from '@/lib/db/client';
 import { closeDatabase } from '@/lib/db';
 
-const COMMANDS: CliCommand[] = [usersCreate, usersList, projectsList, agreement, codebookImport, codebookExport, talliesImport, talliesExport];
+const COMMANDS: CliCommand[] = [usersCreate, usersList, projectsList, agreement, codebookImport, codebookExport, talliesImport, talliesExport, resultsExport];
 
 const stdio: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -14,7 +14,9 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: `${base}/sessions`, label: t('project.sessions') },
     { href: `${base}/codebook`, label: t('project.codebook') },
     { href: `${base}/statistics`, label: t('project.statistics') },
+    { href: `${base}/results`, label: t('project.results') },
     { href: `${base}/members`, label: t('project.members') },
+    ...(can(actor, 'audit.view') ? [{ href: `${base}/review`, label: t('project.review') }] : []),
     ...(can(actor, 'audit.view') ? [{ href: `${base}/audit`, label: t('project.audit') }] : []),
   ];
   return (
