@@ -26,6 +26,7 @@ export const PROJECT_ACTIONS = [
   'codebook.edit',
   'progress.view',
   'statistics.view',
+  'results.view',
   'audit.view',
 ] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
@@ -49,6 +50,8 @@ const GRANTS: Record<ProjectAction, readonly Role[]> = {
   'progress.view': ALL,
   // Only revealed sessions feed statistics (lib/statistics), so every member may read them.
   'statistics.view': ALL,
+  // Results come from finalized consensus lists only, which are not blind.
+  'results.view': ALL,
   'audit.view': ['owner', 'supervisor'],
 };
 

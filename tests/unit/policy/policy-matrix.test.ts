@@ -23,6 +23,7 @@ const EXPECTED: Record<ProjectAction, Record<Role, 'A' | 'F'>> = {
   'codebook.edit': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A' },
   'progress.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
   'statistics.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
+  'results.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
   'audit.view': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A' },
 };
 

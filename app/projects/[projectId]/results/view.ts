@@ -13,7 +13,7 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export async function resultsView(projectId: string, search: SearchParams) {
   // Results come from finalized consensus lists only, which are not blind: every member who
   // may read agreement statistics may read them.
-  const ctx = await requireProject(projectId, 'statistics.view');
+  const ctx = await requireProject(projectId, 'results.view');
   const [t, locale] = [await getT(), await currentLocale()];
   const query = parseResultsQuery(search);
   const results = await loadResults(ctx.d, ctx.project.id);

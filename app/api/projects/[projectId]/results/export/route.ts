@@ -14,7 +14,7 @@ import { downloadResponse } from '@/app/_server/download';
 export const GET = api<{ projectId: string }>(async (req, base, { projectId }) => {
   const ctx = await projectActor(base, projectId);
   // Consensus lists of finalized sessions only (never blind), as on the results page.
-  if (!can(ctx.actor, 'statistics.view')) throw new DomainError('forbidden', 'error.forbidden');
+  if (!can(ctx.actor, 'results.view')) throw new DomainError('forbidden', 'error.forbidden');
   const params = new URL(req.url).searchParams;
   const format = params.get('format');
   if (!isResultsFormat(format)) throw new HttpError(400, ctx.t('results.badFormat'));
