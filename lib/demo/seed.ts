@@ -18,6 +18,7 @@ import { assignCoders, createSession } from '@/lib/sessions/sessions';
 import { actorIn } from '@/lib/projects/projects';
 import { loadTallyContext } from '@/lib/tally/access';
 import { submitTally, writeTally } from '@/lib/tally/tallies';
+import { seedDemoReview } from './demo-review';
 import { demoTallies } from './demo-tallies';
 
 export interface DemoAccount {
@@ -92,6 +93,7 @@ export async function seedDemo(d: Database): Promise<{ accounts: DemoAccount[]; 
     }
     if (plan.stage === 'finalized') await seedConsensus(d, session.id, tallies.truth);
   }
+  await seedDemoReview(d, project.id);
   return { accounts, projectId: project.id };
 }
 

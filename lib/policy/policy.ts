@@ -27,6 +27,8 @@ export const PROJECT_ACTIONS = [
   'progress.view',
   'statistics.view',
   'results.view',
+  'review.view',
+  'review.comment',
   'audit.view',
 ] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
@@ -52,6 +54,9 @@ const GRANTS: Record<ProjectAction, readonly Role[]> = {
   'statistics.view': ALL,
   // Results come from finalized consensus lists only, which are not blind.
   'results.view': ALL,
+  // The review desk shows every coder's marks after reveal: the roles that may read them.
+  'review.view': ['owner', 'supervisor'],
+  'review.comment': ['owner', 'supervisor'],
   'audit.view': ['owner', 'supervisor'],
 };
 

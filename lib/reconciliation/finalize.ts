@@ -8,6 +8,7 @@ import type { Database } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/audit';
 import { flattenBehaviours } from '@/lib/codebook/model';
 import { DomainError } from '@/lib/errors/domain-error';
+import { enforce } from '@/lib/policy/enforce';
 import { decideBoardAccess, type Actor } from '@/lib/policy/policy';
 import type { TallyContext } from '@/lib/tally/access';
 import { cellKey, type Mark } from '@/lib/tally/model';
@@ -49,8 +50,8 @@ export function boardState(ctx: TallyContext, tallies: Tally[], board: BoardDoc)
 
 export async function finalizeBoard(d: Database, actor: Actor, ctx: TallyContext, docState: Uint8Array): Promise<void> {
   const decision = decideBoardAccess(actor, { status: ctx.session.status, assignedCoderIds: ctx.assignments.map((a) => a.coderId) });
-  if (!decision.allowed) throw new DomainError(decision.status === 404 ? 'not-found' : 'forbidden', decision.status === 404 ? 'error.notFound' : 'error.forbidden');
-  if (decision.mode !== 'write') throw new DomainError('conflict', 'board.readOnly');
+  enforce(decision);
+  if (!decision.allowed || decision.mode !== 'write') throw new DomainError('conflict', 'board.readOnly');
   const tallies = await Promise.all(ctx.assignments.map((a) => readTally(d, actor, ctx, a.coderId)));
   const doc = new Y.Doc();
   Y.applyUpdate(doc, docState);

@@ -5,8 +5,8 @@
 import type { Database } from '@/lib/db';
 import type { Codebook } from '@/lib/codebook/model';
 import { codebookVersionById } from '@/lib/codebook/repository';
-import { DomainError } from '@/lib/errors/domain-error';
-import { decideTallyRead, decideTallyWrite, type Actor, type Decision, type TallySubject } from '@/lib/policy/policy';
+import { enforce } from '@/lib/policy/enforce';
+import { decideTallyRead, decideTallyWrite, type Actor, type TallySubject } from '@/lib/policy/policy';
 import { getSession, listAssignments, type AssignmentStatus, type Session } from '@/lib/sessions/sessions';
 
 export interface TallyContext {
@@ -31,11 +31,6 @@ export function tallySubject(ctx: TallyContext, coderId: string): TallySubject &
     assignedCoderIds: ctx.assignments.map((a) => a.coderId),
     submitted: ctx.assignments.some((a) => a.coderId === coderId && a.submitted),
   };
-}
-
-/** Throws the policy's refusal as a DomainError (404 or 403), so no caller can forget it. */
-export function enforce(decision: Decision): void {
-  if (!decision.allowed) throw new DomainError(decision.status === 404 ? 'not-found' : 'forbidden', decision.status === 404 ? 'error.notFound' : 'error.forbidden');
 }
 
 export function enforceRead(actor: Actor, ctx: TallyContext, coderId: string): void {

@@ -8,7 +8,8 @@ import { recordAudit } from '@/lib/audit/audit';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { Actor } from '@/lib/policy/policy';
 import { checkBatch } from './batch';
-import { enforce, enforceRead, enforceWrite, type TallyContext } from './access';
+import { enforce } from '@/lib/policy/enforce';
+import { enforceRead, enforceWrite, type TallyContext } from './access';
 import type { CellWrite, Mark, RatingWrite } from './model';
 
 export interface Tally {

@@ -16,7 +16,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: `${base}/statistics`, label: t('project.statistics') },
     { href: `${base}/results`, label: t('project.results') },
     { href: `${base}/members`, label: t('project.members') },
-    ...(can(actor, 'audit.view') ? [{ href: `${base}/review`, label: t('project.review') }] : []),
+    ...(can(actor, 'review.view') ? [{ href: `${base}/review`, label: t('project.review') }] : []),
     ...(can(actor, 'audit.view') ? [{ href: `${base}/audit`, label: t('project.audit') }] : []),
   ];
   return (

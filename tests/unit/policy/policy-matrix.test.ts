@@ -24,6 +24,8 @@ const EXPECTED: Record<ProjectAction, Record<Role, 'A' | 'F'>> = {
   'progress.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
   'statistics.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
   'results.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
+  'review.view': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A' },
+  'review.comment': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A' },
   'audit.view': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A' },
 };
 

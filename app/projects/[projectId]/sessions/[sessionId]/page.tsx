@@ -5,9 +5,10 @@ import { listMembers } from '@/lib/projects/members';
 import { intervalHeading } from '@/lib/sessions/intervals';
 import { getSession, listAssignments } from '@/lib/sessions/sessions';
 import { ActionForm, CheckboxGroup, SubmitButton } from '@/app/_components/Form';
-import { getT, requireProject } from '@/app/_server/context';
+import { currentLocale, getT, requireProject } from '@/app/_server/context';
 import { assignCodersAction } from '../../actions';
 import { partialNote } from '../../session-format';
+import { SessionReviewNotes } from '../../review/SessionReviewNotes';
 
 export default async function SessionPage({ params }: { params: Promise<{ projectId: string; sessionId: string }> }) {
   const { projectId, sessionId } = await params;
@@ -60,6 +61,7 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
             ))}
           </ul>
         )}
+        <SessionReviewNotes d={d} actor={actor} session={session} coderIds={assigned.map((a) => a.coderId)} t={t} locale={await currentLocale()} />
       </section>
       {can(actor, 'sessions.assign') && session.status === 'coding' && (
         <section className="card" aria-labelledby="assign">
