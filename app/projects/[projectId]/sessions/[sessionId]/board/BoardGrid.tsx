@@ -107,11 +107,11 @@ const BoardCellView = memo(function BoardCellView({ store, cell, label, heading,
         id={boardCellId(cell)}
         tabIndex={selected ? 0 : -1}
         aria-pressed={selected}
-        aria-label={fill(labels.cellLabel, { behaviour: label, heading, a: view.marks[0] ?? 0, b: view.marks[1] ?? 0, status })}
         onClick={() => onSelect(cell)}
       >
         <span className="ab">{marks}</span>
         {view.status !== 'agreed' && <span className="badge">{view.value ?? status}</span>}
+        <span className="visually-hidden">{fill(labels.cellLabel, { behaviour: label, heading, a: view.marks[0] ?? 0, b: view.marks[1] ?? 0, status })}</span>
       </button>
     </td>
   );
