@@ -24,6 +24,8 @@ export interface StoredDoc {
   snapshotSeq: number;
   /** The highest sequence number stored (snapshot or update). */
   lastSeq: number;
+  /** How many updates follow the snapshot. */
+  logLength: number;
 }
 
 interface PendingAppend {
@@ -65,7 +67,7 @@ export class DocStore {
       if ((await snapshotSeq()) !== from) continue;
       const updates = rows.map((r) => toBytes(r.update));
       if (snapshot) updates.unshift(toBytes(snapshot.state));
-      return { updates, snapshotSeq: from, lastSeq: rows.length ? rows[rows.length - 1]!.seq : from };
+      return { updates, snapshotSeq: from, lastSeq: rows.length ? rows[rows.length - 1]!.seq : from, logLength: rows.length };
     }
     throw new Error(`document ${docId} kept changing while loading`);
   }

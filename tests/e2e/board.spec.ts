@@ -68,6 +68,8 @@ test('two coders reveal, settle every disagreement live, co-write a rationale an
   await expect(sam.getByRole('textbox', { name: /^Rationale:/ })).toHaveAttribute('contenteditable', 'false');
 
   await signAll(anna, total);
+  // Shown only once the server acknowledged storing every change of this device.
+  await expect(anna.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible({ timeout: 20_000 });
   await expect(bram.locator('.board-cell.proposed')).toHaveCount(total, { timeout: 20_000 });
   await signAll(bram, total);
   await expect.poll(() => openCount(anna), { timeout: 20_000 }).toBe(0);

@@ -11,10 +11,10 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
+import { MESSAGE_ACK } from '@/lib/realtime/protocol-ack';
 
 export type ConnectionState = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused';
 
-export const MESSAGE_ACK = 100;
 
 export interface BoardConnection {
   doc: Y.Doc;
