@@ -84,6 +84,26 @@ export async function readJson(req: Request, t: Translate, limit = MAX_JSON_BYTE
   }
 }
 
+/** A multipart form, or null when the body turned out larger than `limit` bytes (counted while streaming). */
+export async function readForm(req: Request, limit: number): Promise<FormData | null> {
+  let seen = 0;
+  const counted = req.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, out) {
+        seen += chunk.byteLength;
+        if (seen > limit) out.error(new Error('body too large'));
+        else out.enqueue(chunk);
+      },
+    }),
+  );
+  try {
+    return await new Response(counted, { headers: { 'content-type': req.headers.get('content-type') ?? '' } }).formData();
+  } catch (e) {
+    if (seen > limit) return null;
+    throw e;
+  }
+}
+
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }

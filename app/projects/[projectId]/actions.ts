@@ -9,6 +9,8 @@ import { createCase } from '@/lib/cases/cases';
 import { createInvitation, invitationUrl, revokeInvitation } from '@/lib/projects/invitations';
 import { parseRoleList, removeMember, setMemberRoles } from '@/lib/projects/members';
 import { assignCoders, createSession } from '@/lib/sessions/sessions';
+import { loadTallyContext } from '@/lib/tally/access';
+import { reopenTally } from '@/lib/tally/tallies';
 import { formObject, runAction, type ActionState } from '@/app/_server/action-result';
 import { getT, requireProject } from '@/app/_server/context';
 
@@ -69,4 +71,12 @@ export async function removeMemberAction(projectId: string, userId: string, _: A
   const state = await runAction(await getT(), null, () => removeMember(d, project.id, userId, user.id));
   revalidatePath(`/projects/${project.id}/members`);
   return state;
+}
+
+/** At a coder's request, the owner reopens a submitted tally before reveal (audited in lib). */
+export async function reopenTallyAction(projectId: string, sessionId: string, coderId: string): Promise<void> {
+  const { d, project, actor } = await requireProject(projectId, 'sessions.manage');
+  const ctx = await loadTallyContext(d, project.id, sessionId);
+  if (ctx) await reopenTally(d, actor, ctx, coderId);
+  revalidatePath(`/projects/${project.id}`, 'layout');
 }

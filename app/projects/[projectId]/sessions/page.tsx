@@ -1,4 +1,6 @@
 import { listCases } from '@/lib/cases/cases';
+import { MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
+import { FileImport } from '@/app/_components/FileImport';
 import { can } from '@/lib/policy/policy';
 import { DEFAULT_INTERVAL_MINUTES, listAssignments, listSessions } from '@/lib/sessions/sessions';
 import { ActionForm, Field, SelectField, SubmitButton } from '@/app/_components/Form';
@@ -17,6 +19,11 @@ export default async function SessionsPage({ params }: { params: Promise<{ proje
       <section aria-labelledby="sessions">
         <h2 id="sessions">{t('sessions.title')}</h2>
         <SessionTable t={t} sessions={sessions} assignments={assignments} base={`/projects/${project.id}`} />
+        <p>
+          <a href={`/api/projects/${project.id}/tallies/export`} download>
+            {t('tallies.export')}
+          </a>
+        </p>
       </section>
       {can(actor, 'sessions.manage') && cases.length > 0 && (
         <section aria-labelledby="add-session" className="card">
@@ -29,6 +36,14 @@ export default async function SessionsPage({ params }: { params: Promise<{ proje
             <SubmitButton>{t('sessions.add')}</SubmitButton>
           </ActionForm>
         </section>
+      )}
+      {can(actor, 'sessions.manage') && (
+        <FileImport
+          endpoint={`/api/projects/${project.id}/tallies/import`}
+          accept=".csv,text/csv"
+          maxBytes={MAX_IMPORT_BYTES}
+          labels={{ title: t('tallies.import'), file: t('tallies.importFile'), hint: t('tallies.importHint'), submit: t('tallies.importSubmit'), tooLarge: t('error.tooLarge') }}
+        />
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { LevelAgreement } from '@/lib/agreement';
 import type { Locale, Translate } from '@/lib/i18n/messages';
 import { formatCoefficient, formatNumber } from '@/lib/statistics/format';
@@ -6,6 +7,8 @@ import { showsKappaParadox } from '@/lib/statistics/project-statistics';
 export interface CoefficientRow {
   key: string;
   label: string;
+  /** Where this unit's rationales can be read, for those who may. */
+  href?: string;
   negative?: boolean;
   level: LevelAgreement;
 }
@@ -37,7 +40,7 @@ export function CoefficientTable({ t, locale, caption, rows }: { t: Translate; l
           return (
             <tr key={r.key} className={r.negative ? 'negative' : undefined}>
               <th scope="row">
-                {r.label}
+                {r.href ? <Link href={r.href}>{r.label}</Link> : r.label}
                 {showsKappaParadox(a) && (
                   <span className="paradox" title={t('stats.paradoxShort')}>
                     {' '}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { methodsParagraph } from '@/lib/agreement';
-import { decideTallyRead } from '@/lib/policy/policy';
+import { can, decideTallyRead } from '@/lib/policy/policy';
 import { formatNumber } from '@/lib/statistics/format';
 import { projectStatistics, showsKappaParadox } from '@/lib/statistics/project-statistics';
 import { loadTallyContext } from '@/lib/tally/access';
@@ -33,7 +33,14 @@ export default async function StatisticsPage({ params, searchParams }: { params:
     );
   }
   const { report } = stats;
-  const behaviourRows: CoefficientRow[] = stats.behaviours.map((b, i) => ({ key: b.key, label: `${b.code} ${b.label}`, negative: b.negative, level: report.byBehaviour[i]! }));
+  const rationales = can(actor, 'review.view');
+  const behaviourRows: CoefficientRow[] = stats.behaviours.map((b, i) => ({
+    key: b.key,
+    label: `${b.code} ${b.label}`,
+    negative: b.negative,
+    level: report.byBehaviour[i]!,
+    href: rationales ? `/projects/${project.id}/review/behaviours/${b.key}` : undefined,
+  }));
   const ranking = [...behaviourRows].sort((a, b) => (a.level.independent.cohenKappa.estimate ?? 2) - (b.level.independent.cohenKappa.estimate ?? 2));
   const aspectRows: CoefficientRow[] = [{ key: 'overall', label: t('stats.overall'), level: report.overall }, ...stats.aspects.map((a, i) => ({ key: `a${i}`, label: a, level: report.byAspect[i]! }))];
   const paradox = [report.overall, ...report.byAspect, ...report.byBehaviour].some((l) => showsKappaParadox(l.independent));

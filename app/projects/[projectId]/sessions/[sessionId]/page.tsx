@@ -6,7 +6,7 @@ import { intervalHeading } from '@/lib/sessions/intervals';
 import { getSession, listAssignments } from '@/lib/sessions/sessions';
 import { ActionForm, CheckboxGroup, SubmitButton } from '@/app/_components/Form';
 import { currentLocale, getT, requireProject } from '@/app/_server/context';
-import { assignCodersAction } from '../../actions';
+import { assignCodersAction, reopenTallyAction } from '../../actions';
 import { partialNote } from '../../session-format';
 import { SessionReviewNotes } from '../../review/SessionReviewNotes';
 
@@ -57,6 +57,14 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
             {assigned.map((a) => (
               <li key={a.coderId}>
                 {a.name}: {a.submitted ? t('sessions.submitted') : t('sessions.notSubmitted')}
+                {a.submitted && session.status === 'coding' && can(actor, 'sessions.manage') && (
+                  <form action={reopenTallyAction.bind(null, project.id, session.id, a.coderId)} className="inline">
+                    {' '}
+                    <button type="submit" className="link-button">
+                      {t('tally.reopen')}
+                    </button>
+                  </form>
+                )}
               </li>
             ))}
           </ul>

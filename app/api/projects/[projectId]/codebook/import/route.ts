@@ -7,7 +7,7 @@
 import { revalidatePath } from 'next/cache';
 import { importCodebook, MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
 import { saveCodebook } from '@/lib/codebook/repository';
-import { api, json } from '@/app/_server/api';
+import { api, json, readForm } from '@/app/_server/api';
 import type { Translate } from '@/lib/i18n/messages';
 import { codebookAccess } from '../access';
 
@@ -16,26 +16,6 @@ const FORM_OVERHEAD = 64 * 1024;
 
 const tooLarge = (t: Translate, bytes: number) =>
   json({ ok: false, message: t('codebook.importTooLarge', { size: (bytes / 1024 / 1024).toFixed(1) }) }, 413);
-
-/** The form, or null when the body turned out larger than `limit` bytes. */
-async function readForm(req: Request, limit: number): Promise<FormData | null> {
-  let seen = 0;
-  const counted = req.body?.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, out) {
-        seen += chunk.byteLength;
-        if (seen > limit) out.error(new Error('body too large'));
-        else out.enqueue(chunk);
-      },
-    }),
-  );
-  try {
-    return await new Response(counted, { headers: { 'content-type': req.headers.get('content-type') ?? '' } }).formData();
-  } catch (e) {
-    if (seen > limit) return null;
-    throw e;
-  }
-}
 
 export const POST = api<{ projectId: string }>(async (req, base, { projectId }) => {
   const { d, t, user } = await codebookAccess(base, projectId, 'codebook.edit');

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { behaviourLabel, flattenBehaviours, localized } from '@/lib/codebook/model';
 import { DomainError } from '@/lib/errors/domain-error';
@@ -33,7 +34,13 @@ export default async function TallyPage({ params }: { params: Promise<{ projectI
     definition: localized(behaviour.definition, locale),
   }));
   return (
-    <TallyWorkspace
+    <>
+      {ctx.session.status !== 'coding' && (
+        <p className="notice" role="status">
+          {t('tally.revealedNotice')} <Link href={`/projects/${project.id}/sessions/${ctx.session.id}/board`}>{t('board.open')}</Link>
+        </p>
+      )}
+      <TallyWorkspace
       projectId={project.id}
       sessionId={ctx.session.id}
       coderId={user.id}
@@ -52,6 +59,7 @@ export default async function TallyPage({ params }: { params: Promise<{ projectI
       }))}
       submitted={tally.submitted}
       labels={tallyLabels(t)}
-    />
+      />
+    </>
   );
 }
