@@ -44,7 +44,8 @@ export function api<P>(fn: (req: Request, ctx: ApiContext, params: P) => Promise
       t = translator(user.locale);
       return await fn(req, { d, user, t }, await route.params);
     } catch (e) {
-      if (e instanceof HttpError) return json({ error: e.message }, e.status);
+      // A body refused half-way leaves the rest unread on the socket: do not reuse it.
+      if (e instanceof HttpError) return json({ error: e.message }, e.status, e.status === 413 ? { connection: 'close' } : undefined);
       if (e instanceof DomainError) return json({ error: t(e.key, e.params), code: e.key }, HTTP_STATUS[e.kind]);
       if (e instanceof ValidationError) return json({ error: t('field.required'), fields: Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])) }, 422);
       console.error('api request failed:', e);
@@ -104,6 +105,6 @@ export async function readForm(req: Request, limit: number): Promise<FormData | 
   }
 }
 
-export function json(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
