@@ -7,10 +7,17 @@
  * the clients run here. Prints edit-to-remote-receive latency p50/p99 for both, their ratio,
  * and server memory per open board with a demo-sized board document.
  *
- *   npx tsx bench/realtime.ts [--clients 1000 --boards 500 --rate 500 --seconds 20 --warmup 3 --rounds 1]
+ *   npx tsx bench/realtime.ts [--clients 1000 --boards 500 --rate 500 --seconds 20 --warmup 3 --rounds 1 --board demo|empty]
  *
- * Targets (../shared/docs/architecture.md): p50 ≤ 1 ms, p99 ≤ 10 ms; ≤ 1.5× (p50) and ≤ 2×
- * (p99) the bare server; ≤ 250 KB per open board. Exits 1 when a target is missed.
+ * Targets (../shared/docs/architecture.md): p50 ≤ 1 ms, p99 ≤ 10 ms (p99 ≤ 20 ms at 3,000
+ * clients in 1,000 boards, 1,000 edits/s); ≤ 1.5× (p50) and ≤ 2× (p99) the bare server;
+ * ≤ 250 KB per open board. Exits 1 when a target is missed. Both servers use ws 8 (the
+ * reference's own server.js would use ws 6), so the comparison is about the server logic.
+ * `--board empty` measures latency with empty boards (no memory figure): every client holds
+ * its board as a Y.Doc, ~300 KB for a demo board, so 3,000 clients in this one process make
+ * its garbage collector part of the latency. BENCH_NO_AUTOCHECKPOINT=1 turns SQLite's automatic
+ * WAL checkpoints off in our server (an experiment: checkpoints fsync on the event loop and
+ * are most of our p99 excess over the bare server; see docs/architecture.md, Realtime).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -21,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
@@ -38,9 +45,10 @@ const SECRET = 'bench-secret';
 const self = fileURLToPath(import.meta.url);
 
 /** A settled demo-sized board: 65 disagreements (the demo session has 65 of 440 cells), all reconciled. */
-function demoBoardState(): Uint8Array {
+function boardState(kind: string): Uint8Array {
   const doc = new Y.Doc();
   doc.clientID = 424242; // the same bytes in the server process and here
+  if (kind === 'empty') return Y.encodeStateAsUpdate(doc);
   const coders = ['coder-a', 'coder-b'];
   const history = doc.getArray('history');
   for (let c = 0; c < 65; c++) {
@@ -76,16 +84,28 @@ interface Ready {
   coders: string[];
 }
 
-async function serve(kind: 'ours' | 'bare', boards: number): Promise<void> {
+async function serve(kind: 'ours' | 'bare', boards: number, board: string): Promise<void> {
   const server = http.createServer((_req, res) => res.end('ok'));
+  const txTimes: number[] = [];
   let rooms: string[];
   let coders: string[] = [];
   let stats: () => unknown = () => ({});
   if (kind === 'ours') {
-    const seeded = await seedOurs(boards);
+    const seeded = await seedOurs(boards, board);
     rooms = seeded.rooms;
     coders = seeded.coders;
     const { startRealtime } = await import('@/server/realtime');
+    // Time every transaction (the durable log's cost shows here).
+    const transaction = seeded.database.transaction.bind(seeded.database);
+    seeded.database.transaction = async (fn) => {
+      const t0 = performance.now();
+      try {
+        return await transaction(fn);
+      } finally {
+        txTimes.push(performance.now() - t0);
+      }
+    };
+    if (process.env.BENCH_NO_AUTOCHECKPOINT) await seeded.database.transaction(async (tx) => void (tx as unknown as { run(q: unknown): unknown }).run(sql.raw('PRAGMA wal_autocheckpoint = 0')));
     const realtime = startRealtime({ database: seeded.database, secret: SECRET, origins: [ORIGIN] });
     realtime.attach(server);
     stats = () => realtime.stats();
@@ -110,18 +130,20 @@ async function serve(kind: 'ours' | 'bare', boards: number): Promise<void> {
       cpu = process.cpuUsage();
       loop.reset();
       loop.enable();
+      txTimes.length = 0;
       process.send!({ type: 'cpu-start' });
     } else if (m.type === 'cpu') {
       const used = process.cpuUsage(cpu);
       loop.disable();
-      process.send!({ type: 'cpu', ms: (used.user + used.system) / 1000, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 });
+      const tx = [...txTimes].sort((a, b) => a - b);
+      process.send!({ type: 'cpu', ms: (used.user + used.system) / 1000, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, tx: tx.length ? { n: tx.length, p99: tx[Math.floor(tx.length * 0.99)], max: tx[tx.length - 1], over5: tx.filter((x) => x > 5).length } : null });
     }
   });
   process.send!({ type: 'ready', port: (server.address() as AddressInfo).port, rooms, coders } satisfies Ready);
 }
 
 /** A SQLite database in a temp folder with two coders assigned to `boards` revealed sessions, each board stored as a snapshot. */
-async function seedOurs(boards: number) {
+async function seedOurs(boards: number, board: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-bench-'));
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const { openDatabase } = await import('@/lib/db/client');
@@ -149,7 +171,7 @@ async function seedOurs(boards: number) {
   const { t } = database;
   await database.transaction((tx) => tx.update(t.sessions).set({ status: 'revealed' }).where(inArray(t.sessions.id, ids)));
   const store = new DocStore(database);
-  const state = demoBoardState();
+  const state = boardState(board);
   const rooms = ids.map((id) => `board:${id}`);
   for (const room of rooms) await store.compact(room, state, 1);
   return { database, rooms, coders: coders.map((c) => c.id) };
@@ -162,6 +184,7 @@ interface Result {
   p50: number;
   p99: number;
   max: number;
+  /** Receipts measured, and expected (each edit reaches every other client of its board). */
   received: number;
   sent: number;
   lost: number;
@@ -188,8 +211,10 @@ function request<T>(child: ChildProcess, type: string): Promise<T> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function run(kind: 'ours' | 'bare', o: { clients: number; boards: number; rate: number; seconds: number; warmup: number }): Promise<Result> {
-  const child = fork(self, ['--serve', kind, '--boards', String(o.boards)], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+type Options = { clients: number; boards: number; rate: number; seconds: number; warmup: number; board: string };
+
+async function run(kind: 'ours' | 'bare', o: Options): Promise<Result> {
+  const child = fork(self, ['--serve', kind, '--boards', String(o.boards), '--board', o.board], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Ready));
     child.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));
@@ -197,7 +222,7 @@ async function run(kind: 'ours' | 'bare', o: { clients: number; boards: number; 
   const before = (await request<{ mem: NodeJS.MemoryUsage }>(child, 'mem')).mem;
   const serverUrl = `ws://127.0.0.1:${ready.port}/realtime`;
   const perBoard = Math.max(2, Math.round(o.clients / o.boards));
-  const state = demoBoardState();
+  const state = boardState(o.board);
   const boards: WebsocketProvider[][] = [];
   for (const [b, room] of ready.rooms.entries()) {
     boards.push(
@@ -259,7 +284,8 @@ async function run(kind: 'ours' | 'bare', o: { clients: number; boards: number; 
   await sleep(o.seconds * 1000);
   measuring = false;
   loop.disable();
-  const cpu = await request<{ ms: number; loopP99: number; loopMax: number }>(child, 'cpu');
+  const cpu = await request<{ ms: number; loopP99: number; loopMax: number; tx: { n: number; p99: number; max: number; over5: number } | null }>(child, 'cpu');
+  if (cpu.tx) console.log(`    (${kind}: ${cpu.tx.n} transactions, p99 ${cpu.tx.p99.toFixed(2)} ms, max ${cpu.tx.max.toFixed(1)} ms, ${cpu.tx.over5} over 5 ms)`);
   clearInterval(ticker);
   await sleep(1000);
   for (const p of all) {
@@ -276,8 +302,8 @@ async function run(kind: 'ours' | 'bare', o: { clients: number; boards: number; 
     p99: pct(0.99),
     max: latencies[latencies.length - 1] ?? NaN,
     received: latencies.length,
-    sent: sentMeasured,
-    lost: seq - received,
+    sent: sentMeasured * (perBoard - 1),
+    lost: seq * (perBoard - 1) - received,
     heapPerBoard: (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / n,
     rssPerBoard: (after.rss - before.rss) / n,
     serverCpuPct: (cpu.ms / (o.seconds * 1000)) * 100,
@@ -306,19 +332,20 @@ function median(xs: number[]): number {
 }
 
 async function drive(): Promise<void> {
-  const o = { clients: arg('clients', 1000), boards: arg('boards', 500), rate: arg('rate', 500), seconds: arg('seconds', 20), warmup: arg('warmup', 3) };
+  const board = args.includes('--board') ? args[args.indexOf('--board') + 1]! : 'demo';
+  const o: Options = { clients: arg('clients', 1000), boards: arg('boards', 500), rate: arg('rate', 500), seconds: arg('seconds', 20), warmup: arg('warmup', 3), board };
   const rounds = arg('rounds', 1);
   // Each y-websocket provider adds a process 'exit' listener.
   process.setMaxListeners(o.clients + 50);
   EventEmitter.defaultMaxListeners = o.clients + 50;
-  console.log(`realtime bench: ${o.clients} clients in ${o.boards} boards, ${o.rate} edits/s, ${o.seconds} s (+${o.warmup} s warm-up), ${rounds} round(s); ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(`realtime bench: ${o.clients} clients in ${o.boards} ${board} boards, ${o.rate} edits/s, ${o.seconds} s (+${o.warmup} s warm-up), ${rounds} round(s); ${os.cpus().length} cores, Node ${process.version}`);
   const results: Record<'bare' | 'ours', Result[]> = { bare: [], ours: [] };
   for (let r = 0; r < rounds; r++) {
     for (const kind of ['bare', 'ours'] as const) {
       const res = await run(kind, o);
       results[kind].push(res);
       console.log(
-        `  round ${r + 1} ${kind.padEnd(4)}: p50 ${res.p50.toFixed(2)} ms, p99 ${res.p99.toFixed(2)} ms, max ${res.max.toFixed(1)} ms; ${res.received}/${res.sent} edits received (${res.lost} never); ` +
+        `  round ${r + 1} ${kind.padEnd(4)}: p50 ${res.p50.toFixed(2)} ms, p99 ${res.p99.toFixed(2)} ms, max ${res.max.toFixed(1)} ms; ${res.received}/${res.sent} receipts (${res.lost} never arrived); ` +
           `server CPU ${res.serverCpuPct.toFixed(0)}%, loop delay p99 server ${res.serverLoopP99.toFixed(1)} ms (max ${res.serverLoopMax.toFixed(0)}), clients ${res.loopDelayP99.toFixed(1)} ms; per board heap ${(res.heapPerBoard / 1024).toFixed(0)} KB, RSS ${(res.rssPerBoard / 1024).toFixed(0)} KB`,
       );
     }
@@ -327,18 +354,22 @@ async function drive(): Promise<void> {
   const p50 = m('ours', 'p50');
   const p99 = m('ours', 'p99');
   const perBoardKb = Math.max(m('ours', 'heapPerBoard'), m('ours', 'rssPerBoard')) / 1024;
-  const checks = [
-    ['p50 latency (ours)', `${p50.toFixed(2)} ms`, '≤ 1 ms', p50 <= 1],
-    ['p99 latency (ours)', `${p99.toFixed(2)} ms`, '≤ 10 ms', p99 <= 10],
+  // The architecture's table: p50 ≤ 1 ms and p99 ≤ 10 ms at 1,000 clients; p99 ≤ 20 ms at 3,000.
+  const large = o.clients >= 3000;
+  const p99Target = large ? 20 : 10;
+  const bareKb = Math.max(m('bare', 'heapPerBoard'), m('bare', 'rssPerBoard')) / 1024;
+  const checks: Array<[string, string, string, boolean]> = [
+    ['p99 latency (ours)', `${p99.toFixed(2)} ms`, `≤ ${p99Target} ms`, p99 <= p99Target],
     ['p50 ratio ours/bare', `${(p50 / m('bare', 'p50')).toFixed(2)}× (bare ${m('bare', 'p50').toFixed(2)} ms)`, '≤ 1.5×', p50 / m('bare', 'p50') <= 1.5],
     ['p99 ratio ours/bare', `${(p99 / m('bare', 'p99')).toFixed(2)}× (bare ${m('bare', 'p99').toFixed(2)} ms)`, '≤ 2×', p99 / m('bare', 'p99') <= 2],
-    ['memory per open board (ours)', `${perBoardKb.toFixed(0)} KB (larger of heap and RSS; bare ${(Math.max(m('bare', 'heapPerBoard'), m('bare', 'rssPerBoard')) / 1024).toFixed(0)} KB)`, '≤ 250 KB', perBoardKb <= 250],
-  ] as const;
+  ];
+  if (!large) checks.unshift(['p50 latency (ours)', `${p50.toFixed(2)} ms`, '≤ 1 ms', p50 <= 1]);
+  if (o.board === 'demo') checks.push(['memory per open board (ours)', `${perBoardKb.toFixed(0)} KB (larger of heap and RSS; bare ${bareKb.toFixed(0)} KB)`, '≤ 250 KB', perBoardKb <= 250]);
   console.log(`\nboard document: ${(results.ours[0]!.boardBytes / 1024).toFixed(1)} KB encoded; medians over ${rounds} round(s):`);
   for (const [what, value, target, ok] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${what.padEnd(30)} ${value}  (target ${target})`);
   process.exit(checks.every((c) => c[3]) ? 0 : 1);
 }
 
 const serveAs = args[args.indexOf('--serve') + 1];
-if (args.includes('--serve')) await serve(serveAs === 'bare' ? 'bare' : 'ours', arg('boards', 500));
+if (args.includes('--serve')) await serve(serveAs === 'bare' ? 'bare' : 'ours', arg('boards', 500), args[args.indexOf('--board') + 1] ?? 'demo');
 else await drive();

@@ -16,7 +16,9 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 export class Connection {
   /** Client ids this connection announced in awareness (removed when it leaves). */
   readonly awarenessIds = new Set<number>();
+  /** Answered the last ping; which tenth of the ping interval this connection is pinged in. */
   alive = true;
+  pingSlot = 0;
   closed = false;
   /** Writes of a read-only member, dropped. */
   dropped = 0;
@@ -98,15 +100,15 @@ export class Connection {
       const message = decodeMessage(bytes);
       switch (message.kind) {
         case 'sync-step1':
-          this.send(encodeSyncStep2(this.room.doc, message.stateVector));
+          this.send(encodeSyncStep2(this.room.state(), message.stateVector));
           break;
         case 'sync-step2':
         case 'update':
           if (this.mode === 'read') this.dropped++;
           else
             this.room
-              .receiveUpdate(this, message.update)
-              .then(() => this.send(encodeAck(this.room.doc)))
+              .receiveUpdate(this, message.update, message.kind === 'sync-step2')
+              .then((stored) => this.send(encodeAck(stored)))
               .catch((e: unknown) => this.fail(e));
           break;
         case 'awareness':

@@ -121,45 +121,78 @@ export function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
   return entries;
 }
 
+/** Per client: the first clock an update has a struct for, and the clock after its last. */
+export type ClockRanges = Map<number, { from: number; to: number }>;
+
 /**
- * Reads a Yjs update completely (structs and delete set); throws a FrameError when it is
- * not one. Returns whether it can change `doc` at all: an update whose structs the document
- * has and whose deletions it has made is a no-op (a reconnecting client's sync step 2,
- * which always carries the client's whole delete set, usually is).
+ * Reads a Yjs update completely (structs and delete set); throws a FrameError when it is not
+ * one. Returns the clock ranges of its structs.
  */
-export function inspectUpdate(update: Uint8Array, doc: Y.Doc): { changes: boolean } {
+export function validateUpdate(update: Uint8Array): ClockRanges {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch (e) {
     throw new FrameError(`not a Yjs update (${e instanceof Error ? e.message : 'unreadable'})`);
   }
+  const ranges: ClockRanges = new Map();
   for (const s of decoded.structs) {
-    if (s.id.clock + s.length > Y.getState(doc.store, s.id.client)) return { changes: true };
+    const r = ranges.get(s.id.client);
+    const end = s.id.clock + s.length;
+    if (r) (r.from = Math.min(r.from, s.id.clock)), (r.to = Math.max(r.to, end));
+    else ranges.set(s.id.client, { from: s.id.clock, to: end });
   }
-  if (decoded.ds.clients.size === 0) return { changes: false };
-  // Only the delete set might be new: compare it with what the document has deleted.
-  const deleted = Y.createDeleteSetFromStructStore(doc.store).clients;
-  for (const [client, ranges] of decoded.ds.clients) {
-    const have = deleted.get(client) ?? [];
-    for (const r of ranges) {
-      if (!have.some((h) => h.clock <= r.clock && r.clock + r.len <= h.clock + h.len)) return { changes: true };
-    }
-  }
-  return { changes: false };
+  return ranges;
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/**
+ * Whether a (valid) update adds anything to `state` (a document as one update): a struct
+ * beyond the state's contiguous state vector, or a deletion the state lacks. A reconnecting
+ * client's sync step 2, which always carries the client's whole delete set, usually adds nothing.
+ */
+export function addsTo(update: Uint8Array, state: Uint8Array): boolean {
+  const incoming = Y.decodeUpdate(update);
+  const sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state));
+  for (const s of incoming.structs) {
+    if (s.id.clock + s.length > (sv.get(s.id.client) ?? 0)) return true;
+  }
+  if (incoming.ds.clients.size === 0) return false;
+  const deleted = Y.decodeUpdate(state).ds.clients;
+  for (const [client, ranges] of incoming.ds.clients) {
+    const have = merged(deleted.get(client) ?? []);
+    for (const r of ranges) {
+      if (!have.some((h) => h.clock <= r.clock && r.clock + r.len <= h.clock + h.len)) return true;
+    }
+  }
+  return false;
+}
+
+/** Sorted, with touching and overlapping ranges joined. */
+function merged(ranges: Array<{ clock: number; len: number }>): Array<{ clock: number; len: number }> {
+  const out: Array<{ clock: number; len: number }> = [];
+  for (const r of [...ranges].sort((a, b) => a.clock - b.clock)) {
+    const last = out[out.length - 1];
+    if (last && r.clock <= last.clock + last.len) last.len = Math.max(last.len, r.clock + r.len - last.clock);
+    else out.push({ clock: r.clock, len: r.len });
+  }
+  return out;
+}
+
+/** Our sync step 1: the state vector of `state` (a document as one update). */
+export function encodeSyncStep1(state: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVectorFromUpdate(state));
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/** Our answer to a client's sync step 1: what `state` has beyond the client's state vector. */
+export function encodeSyncStep2(state: Uint8Array, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, Y.diffUpdate(state, stateVector));
   return encoding.toUint8Array(encoder);
 }
 
@@ -190,9 +223,10 @@ export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeAck(doc: Y.Doc): Uint8Array {
+/** Our acknowledgement (lib/realtime/protocol-ack.ts): the room's stored state vector. */
+export function encodeAck(stateVector: Map<number, number>): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_ACK);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(stateVector));
   return encoding.toUint8Array(encoder);
 }

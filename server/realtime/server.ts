@@ -12,7 +12,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import * as Y from 'yjs';
 import type { Database } from '@/lib/db';
 import { DocStore } from '@/lib/realtime/doc-store';
 import { LocalEvents, installRealtimeHub, realtimeHub, type RealtimeEvent, type RealtimeEvents, type RealtimeHub } from '@/lib/realtime/hub';
@@ -24,6 +23,7 @@ import { CLOSE } from './protocol';
 import { Room } from './room';
 
 export const REALTIME_PATH = '/realtime/';
+const PING_SLOTS = 10;
 
 export interface RealtimeOptions {
   database: Database;
@@ -55,6 +55,8 @@ export class RealtimeServer implements RealtimeHub {
   private readonly unsubscribe: () => void;
   private readonly ping: NodeJS.Timeout;
   private closing = false;
+  private pingTick = 0;
+  private accepted = 0;
 
   constructor(private readonly options: RealtimeOptions) {
     this.store = new DocStore(options.database);
@@ -65,7 +67,8 @@ export class RealtimeServer implements RealtimeHub {
     this.wss.on('error', (e) => this.log('realtime: websocket server error', e));
     this.events = options.events ?? new LocalEvents();
     this.unsubscribe = this.events.subscribe((e) => this.onEvent(e));
-    this.ping = setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000);
+    // Each connection is pinged once per interval, a tenth of them at a time (no burst).
+    this.ping = setInterval(() => this.pingSome(), (options.pingIntervalMs ?? 30_000) / PING_SLOTS);
     this.ping.unref();
   }
 
@@ -128,6 +131,7 @@ export class RealtimeServer implements RealtimeHub {
   private accept(ws: WebSocket, ref: RoomRef, userId: string, mode: RoomMode, tokenMode: RoomMode): void {
     const room = this.roomFor(ref.docId);
     const conn = new Connection(ws, room, userId, mode, tokenMode, this.limits, this.log);
+    conn.pingSlot = this.accepted++ % PING_SLOTS;
     room.join(conn);
     ws.on('close', () => {
       conn.dispose();
@@ -151,7 +155,7 @@ export class RealtimeServer implements RealtimeHub {
       await room.load();
     })();
     room.whenReady.catch((e: unknown) => {
-        this.log(`realtime: loading ${docId} failed`, e);
+      this.log(`realtime: loading ${docId} failed`, e);
       if (this.rooms.get(docId) === room) this.rooms.delete(docId);
     });
     return room;
@@ -179,9 +183,11 @@ export class RealtimeServer implements RealtimeHub {
     }
   }
 
-  private pingAll(): void {
+  private pingSome(): void {
+    this.pingTick = (this.pingTick + 1) % PING_SLOTS;
     for (const room of this.rooms.values()) {
       for (const c of room.conns) {
+        if (c.pingSlot !== this.pingTick) continue;
         if (!c.alive) {
           c.ws.terminate();
           continue;
@@ -214,7 +220,7 @@ export class RealtimeServer implements RealtimeHub {
     const room = this.rooms.get(docId);
     if (room?.ready) {
       await room.settled();
-      return Y.encodeStateAsUpdate(room.doc);
+      return room.state();
     }
     await this.unloading.get(docId);
     return this.store.readState(docId);

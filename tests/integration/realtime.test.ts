@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
@@ -14,6 +15,7 @@ import { findUserByEmail } from '@/lib/accounts/users';
 import { seedDemo } from '@/lib/demo/seed';
 import { removeMember } from '@/lib/projects/members';
 import { realtimeHub } from '@/lib/realtime/hub';
+import { MESSAGE_ACK } from '@/lib/realtime/protocol-ack';
 import { boardRoom } from '@/lib/realtime/room-access';
 import { mintRealtimeToken, type RoomMode } from '@/lib/realtime/token';
 import { listSessions } from '@/lib/sessions/sessions';
@@ -134,6 +136,36 @@ describe('realtime board rooms', () => {
     await whenSynced(b);
     expect(marks(b).get('x@2|a')).toBe(1);
     expect(marks(b).has('x@2|sup')).toBe(false);
+  });
+
+  it("acknowledges a writer's stored edits with the room's state vector, never a read-only member's", async () => {
+    const acks = new Map<WebsocketProvider, Map<number, number>>();
+    const listen = (p: WebsocketProvider) => {
+      p.messageHandlers[MESSAGE_ACK] = (_encoder, decoder) => acks.set(p, Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+      return p;
+    };
+    const a = listen(client(users.coderA, rooms.revealed));
+    const s = listen(client(users.supervisor, rooms.revealed));
+    await Promise.all([whenSynced(a), whenSynced(s)]);
+    marks(a).set('x@5|a', 1);
+    marks(a).set('x@5|a2', 0);
+    const mine = () => Y.decodeStateVector(Y.encodeStateVector(a.doc)).get(a.doc.clientID)!;
+    await waitUntil(() => (acks.get(a)?.get(a.doc.clientID) ?? 0) >= mine(), 5000, 'A acknowledged');
+    expect((await storedState(rooms.revealed)).getMap('proposals').get('x@5|a2')).toBe(0);
+    marks(s).set('x@5|sup', 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(acks.get(s)?.get(s.doc.clientID)).toBeUndefined();
+    // A deletion alone (no new struct, only a delete set) is acknowledged too.
+    acks.delete(a);
+    marks(a).delete('x@5|a2');
+    await waitUntil(() => (acks.get(a)?.get(a.doc.clientID) ?? 0) >= mine(), 5000, 'deletion acknowledged');
+    expect((await storedState(rooms.revealed)).getMap('proposals').has('x@5|a2')).toBe(false);
+    // Reconnecting with nothing new (sync step 2 adds nothing): still told all is stored.
+    a.disconnect();
+    acks.delete(a);
+    a.params = { token: token(users.coderA, rooms.revealed) };
+    a.connect();
+    await waitUntil(() => (acks.get(a)?.get(a.doc.clientID) ?? 0) >= mine(), 5000, 'A acknowledged after reconnecting');
   });
 
   it('refuses a blind session with 4403 before any document byte', async () => {

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { FrameError, MAX_AWARENESS_ENTRIES, decodeMessage, encodeAwareness, encodeSyncStep1, encodeUpdate, inspectUpdate } from '@/server/realtime/protocol';
+import { FrameError, MAX_AWARENESS_ENTRIES, addsTo, decodeMessage, encodeAwareness, encodeSyncStep1, encodeUpdate, validateUpdate } from '@/server/realtime/protocol';
 
 function docWith(entries: Record<string, number>): Y.Doc {
   const doc = new Y.Doc();
@@ -22,7 +22,7 @@ const awarenessMessage = (update: Uint8Array) => message((e) => (encoding.writeV
 describe('decoding y-websocket frames', () => {
   it('reads what the standard client sends', () => {
     const doc = docWith({ a: 1 });
-    expect(decodeMessage(encodeSyncStep1(doc)).kind).toBe('sync-step1');
+    expect(decodeMessage(encodeSyncStep1(Y.encodeStateAsUpdate(doc)))).toEqual({ kind: 'sync-step1', stateVector: Y.encodeStateVector(doc) });
     const step2 = message((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep2(e, doc)));
     expect(decodeMessage(step2)).toMatchObject({ kind: 'sync-step2' });
     expect(decodeMessage(encodeUpdate(Y.encodeStateAsUpdate(doc)))).toMatchObject({ kind: 'update' });
@@ -74,24 +74,33 @@ describe('decoding y-websocket frames', () => {
   });
 });
 
-describe('inspecting a Yjs update before it is stored', () => {
+describe('checking a Yjs update before it is stored', () => {
   it('rejects bytes that are not a Yjs update', () => {
-    const doc = new Y.Doc();
-    expect(() => inspectUpdate(new Uint8Array([1, 2, 3, 4, 5]), doc)).toThrow(FrameError);
+    expect(() => validateUpdate(new Uint8Array([1, 2, 3, 4, 5]))).toThrow(FrameError);
     const real = Y.encodeStateAsUpdate(docWith({ a: 1 }));
-    expect(() => inspectUpdate(real.subarray(0, real.length - 3), doc)).toThrow(FrameError);
+    expect(() => validateUpdate(real.subarray(0, real.length - 3))).toThrow(FrameError);
+  });
+
+  it('tells which clocks an update covers', () => {
+    const doc = docWith({ a: 1, b: 2 });
+    const before = Y.encodeStateVector(doc);
+    doc.getMap('m').set('c', 3);
+    expect(validateUpdate(Y.encodeStateAsUpdate(doc))).toEqual(new Map([[doc.clientID, { from: 0, to: 3 }]]));
+    expect(validateUpdate(Y.encodeStateAsUpdate(doc, before))).toEqual(new Map([[doc.clientID, { from: 2, to: 3 }]]));
   });
 
   it('tells new content from a no-op, deletions included', () => {
     const client = docWith({ a: 1, b: 2 });
     client.getMap('m').delete('a');
-    const server = new Y.Doc();
+    const empty = Y.encodeStateAsUpdate(new Y.Doc());
     const full = Y.encodeStateAsUpdate(client);
-    expect(inspectUpdate(full, server).changes).toBe(true);
-    Y.applyUpdate(server, full);
+    expect(addsTo(full, empty)).toBe(true);
     // A reconnecting client's sync step 2: nothing new, but its whole delete set.
-    expect(inspectUpdate(Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)), server).changes).toBe(false);
+    expect(addsTo(Y.encodeStateAsUpdate(client, Y.encodeStateVectorFromUpdate(full)), full)).toBe(false);
     client.getMap('m').delete('b');
-    expect(inspectUpdate(Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)), server).changes).toBe(true);
+    expect(addsTo(Y.encodeStateAsUpdate(client, Y.encodeStateVectorFromUpdate(full)), full)).toBe(true);
+    // Against a state merged from several updates too.
+    const merged = Y.mergeUpdates([full, Y.encodeStateAsUpdate(client, Y.encodeStateVectorFromUpdate(full))]);
+    expect(addsTo(Y.encodeStateAsUpdate(client), merged)).toBe(false);
   });
 });
