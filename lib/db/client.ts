@@ -20,6 +20,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import * as pgSchema from './schema.pg';
 import * as sqliteSchema from './schema.sqlite';
 import { Mutex } from './mutex';
+import { startCheckpointer } from './checkpointer';
 
 export type Schema = typeof pgSchema;
 export type Db = NodePgDatabase<Schema>;
@@ -66,6 +67,7 @@ function openSqlite(file: string): Database {
     throw new DatabaseStartupError(`Database migration failed, nothing was changed: ${firstLine(e)}`);
   }
   const typed = db as unknown as Db;
+  const checkpointer = startCheckpointer(conn, file);
   // Reads outside a transaction use their own read-only connection: with WAL it sees only
   // committed rows, never those of a transaction in flight on the writing connection.
   const reader = new BetterSqlite3(file, { readonly: true });
@@ -98,6 +100,7 @@ function openSqlite(file: string): Database {
     },
     async close() {
       await mutex.run(async () => {
+        await checkpointer.stop();
         reader.close();
         conn.close();
       });
