@@ -25,6 +25,10 @@ export const AUDIT_KINDS = [
   'review.reopen-accepted',
   'review.reopen-declined',
   'definition.applied',
+  'settings.changed',
+  'gold.settled',
+  'calibration.round-created',
+  'calibration.revealed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

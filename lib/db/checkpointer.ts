@@ -46,6 +46,9 @@ export function startCheckpointer(conn: BetterSqlite3.Database, file: string): C
       const w = worker;
       if (!w) return;
       worker = null;
+      // Referenced again while it stops: an unreferenced worker would let the process exit
+      // (with this promise unsettled) before the worker's last checkpoint and close.
+      w.ref();
       await new Promise<void>((resolve) => {
         w.once('exit', () => resolve());
         w.postMessage('stop');

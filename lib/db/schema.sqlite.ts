@@ -114,6 +114,11 @@ export const sessions = sqliteTable(
     codebookVersionId: text('codebook_version_id').references(() => codebookVersions.id),
     /** coding → revealed → finalized; see lib/sessions/status.ts. */
     status: text('status').notNull(),
+    /**
+     * research (counts in results and statistics) | gold (a calibration recording; its
+     * consensus is the gold standard) | calibration (a trainees' round); lib/sessions/purpose.ts.
+     */
+    purpose: text('purpose').notNull().default('research'),
     createdAt: at('created_at').notNull(),
     revealedAt: at('revealed_at'),
     finalizedAt: at('finalized_at'),
@@ -292,3 +297,41 @@ export const docSnapshots = sqliteTable('doc_snapshots', {
   seq: integer('seq').notNull(),
   at: at('at').notNull(),
 });
+
+/** A project's own settings; a project without a row uses the defaults in lib/projects/settings.ts. */
+export const projectSettings = sqliteTable('project_settings', {
+  projectId: text('project_id').primaryKey().references(() => projects.id),
+  /** Coders tally every session as if it counted alone; only double-coded ones reveal. */
+  hideDoubleCoding: flag('hide_double_coding').notNull().default(false),
+  /** kappa | ac1: the statistic against gold that calibration criteria and drift use. */
+  markStatistic: text('mark_statistic').notNull().default('kappa'),
+  /** In hundredths: 70 = 0.70. */
+  markThreshold: integer('mark_threshold').notNull().default(70),
+  /** Global ratings within this many scale points of gold count as agreeing. */
+  ratingTolerance: integer('rating_tolerance').notNull().default(1),
+  /** Percent of ratings that must be within tolerance. */
+  ratingShare: integer('rating_share').notNull().default(90),
+  updatedAt: at('updated_at').notNull(),
+});
+
+/**
+ * A calibration round: trainees tally `sessionId` (a session with purpose calibration) blind
+ * and are compared with the gold standard of `goldSessionId`. The trainer reveals.
+ */
+export const calibrationRounds = sqliteTable(
+  'calibration_rounds',
+  {
+    id: id(),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    sessionId: text('session_id').notNull().unique().references(() => sessions.id),
+    goldSessionId: text('gold_session_id').notNull().references(() => sessions.id),
+    deadline: at('deadline'),
+    /** After reveal trainees see the gold marks; otherwise only the group's spread. */
+    showGold: flag('show_gold').notNull(),
+    /** After reveal trainees see each other's marks by name. */
+    showNames: flag('show_names').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('calibration_rounds_project_idx').on(t.projectId)],
+);

@@ -54,7 +54,7 @@ interface Coder {
 async function disagreements(d: Database, projectId: string, session: Session, coders: Coder[], codebook: Codebook): Promise<Cell[]> {
   const owner = (await d.db.select({ id: d.t.projects.createdBy }).from(d.t.projects).where(eq(d.t.projects.id, projectId)))[0]!.id;
   const actor = await actorIn(d, projectId, owner);
-  const ctx = { session, codebook, assignments: (await listAssignments(d, [session.id])).get(session.id) ?? [] };
+  const ctx = { session, codebook, showNames: false, assignments: (await listAssignments(d, [session.id])).get(session.id) ?? [] };
   const tallies = await Promise.all(coders.map((c) => readTally(d, actor, ctx, c.id)));
   const marked = tallies.map((tl) => new Set(tl.cells.filter((c) => c.value === 1).map((c) => cellKey(c.behaviourKey, c.interval))));
   const out: Cell[] = [];

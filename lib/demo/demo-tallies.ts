@@ -50,3 +50,20 @@ export function demoTallies(codebook: Codebook, intervals: number, seed: number)
   }
   return { truth, coderA, coderB };
 }
+
+/**
+ * A trainee's tally of a recording whose gold standard is `truth`: misses a share of what
+ * happened and marks a little that did not. Seeded like the coders' tallies.
+ */
+export function demoTraineeTally(truth: ReadonlyMap<string, Mark>, seed: number, miss: number, extra: number): CellWrite[] {
+  const random = seededRandom(seed);
+  const now = Date.now();
+  const cells: CellWrite[] = [];
+  for (const [key, seen] of truth) {
+    const value: Mark = seen ? (random() < miss ? 0 : 1) : random() < extra ? 1 : 0;
+    if (value === 0) continue;
+    const at = key.lastIndexOf('@');
+    cells.push({ behaviourKey: key.slice(0, at), interval: Number(key.slice(at + 1)), value, note: '', moments: [], clientTime: now });
+  }
+  return cells;
+}

@@ -19,7 +19,9 @@ import { actorIn } from '@/lib/projects/projects';
 import { loadTallyContext } from '@/lib/tally/access';
 import { submitTally, writeTally } from '@/lib/tally/tallies';
 import { seedDemoReview } from './demo-review';
-import { demoTallies } from './demo-tallies';
+import { demoTallies, demoTraineeTally } from './demo-tallies';
+import { createGoldRecording, createRound, revealRound } from '@/lib/calibration/rounds';
+import type { Codebook } from '@/lib/codebook/model';
 
 export interface DemoAccount {
   email: string;
@@ -34,7 +36,11 @@ const PEOPLE: Omit<DemoAccount, 'password'>[] = [
   { email: 'coder.b@demo.concord', name: 'Bram Coder', roles: ['coder'] },
   { email: 'trainer@demo.concord', name: 'Tess Trainer', roles: ['trainer'] },
   { email: 'supervisor@demo.concord', name: 'Sam Supervisor', roles: ['supervisor'] },
+  { email: 'trainee.a@demo.concord', name: 'Ties Trainee', roles: ['trainee'] },
+  { email: 'trainee.b@demo.concord', name: 'Uma Trainee', roles: ['trainee'] },
+  { email: 'trainee.c@demo.concord', name: 'Vera Trainee', roles: ['trainee'] },
 ];
+const TRAINEES = ['trainee.a@demo.concord', 'trainee.b@demo.concord', 'trainee.c@demo.concord'];
 
 export async function isEmpty(d: Database): Promise<boolean> {
   const [row] = await d.db.select({ n: count() }).from(d.t.users);
@@ -94,7 +100,33 @@ export async function seedDemo(d: Database): Promise<{ accounts: DemoAccount[]; 
     if (plan.stage === 'finalized') await seedConsensus(d, session.id, tallies.truth);
   }
   await seedDemoReview(d, project.id);
+  await seedDemoCalibration(d, project.id, ids['trainer@demo.concord']!, TRAINEES.map((e) => ids[e]!), codebook.id, codebook.codebook);
   return { accounts, projectId: project.id };
+}
+
+/**
+ * A training case with a settled gold recording and one revealed round of the three demo
+ * trainees (one close to gold, one who misses a lot, one who over-marks), so the calibration
+ * page has data; the end-to-end test runs its own round on the same recording.
+ */
+async function seedDemoCalibration(d: Database, projectId: string, trainerId: string, trainees: string[], versionId: string, codebook: Codebook): Promise<void> {
+  const trainer = await actorIn(d, projectId, trainerId);
+  const gold = await createGoldRecording(d, trainer, projectId, { caseNumber: 'T-01', label: 'T-01 training recording', durationMinutes: 50, intervalMinutes: 5, codebookVersionId: versionId });
+  const { truth } = demoTallies(codebook, gold.intervals.length, 2000);
+  await seedConsensus(d, gold.id, truth);
+  const round = await createRound(d, trainer, projectId, { goldSessionId: gold.id, traineeIds: trainees, showGold: true, showNames: false });
+  const quality: [miss: number, extra: number][] = [
+    [0.08, 0.02],
+    [0.35, 0.03],
+    [0.1, 0.15],
+  ];
+  for (const [i, traineeId] of trainees.entries()) {
+    const actor = await actorIn(d, projectId, traineeId);
+    const ctx = (await loadTallyContext(d, projectId, round.session.id))!;
+    await writeTally(d, actor, ctx, { cells: demoTraineeTally(truth, 3000 + i, quality[i]![0], quality[i]![1]), ratings: [] });
+    await submitTally(d, actor, (await loadTallyContext(d, projectId, round.session.id))!);
+  }
+  await revealRound(d, trainer, projectId, round.id);
 }
 
 export function formatDemoAccounts(accounts: DemoAccount[]): string {

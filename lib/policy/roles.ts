@@ -1,5 +1,9 @@
 /** The roles a project member can hold; a member may hold several. */
-export const ROLES = ['owner', 'coder', 'trainer', 'supervisor'] as const;
+/**
+ * A trainee takes calibration rounds and sees nothing of the research data; once calibrated,
+ * the owner may give them the coder role.
+ */
+export const ROLES = ['owner', 'coder', 'trainer', 'supervisor', 'trainee'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {

@@ -8,6 +8,7 @@ import type { Database } from '@/lib/db';
 import { decideBoardAccess, type BoardDecision } from '@/lib/policy/policy';
 import { actorIn } from '@/lib/projects/projects';
 import type { SessionStatus } from '@/lib/sessions/sessions';
+import { asPurpose } from '@/lib/sessions/purpose';
 
 export type RoomRef = { kind: 'board'; sessionId: string; docId: string };
 
@@ -36,12 +37,12 @@ const NOT_FOUND: RoomAccess = { decision: { allowed: false, status: 404 }, proje
 /** The board policy's answer for `userId` on the session's board, from the database. */
 export async function decideRoomAccess(d: Database, room: RoomRef, userId: string): Promise<RoomAccess> {
   const { t } = d;
-  const [session] = await d.db.select({ projectId: t.sessions.projectId, status: t.sessions.status }).from(t.sessions).where(eq(t.sessions.id, room.sessionId));
+  const [session] = await d.db.select({ projectId: t.sessions.projectId, status: t.sessions.status, purpose: t.sessions.purpose }).from(t.sessions).where(eq(t.sessions.id, room.sessionId));
   if (!session) return NOT_FOUND;
   const [actor, assigned] = await Promise.all([
     actorIn(d, session.projectId, userId),
     d.db.select({ coderId: t.assignments.coderId }).from(t.assignments).where(eq(t.assignments.sessionId, room.sessionId)),
   ]);
-  const decision = decideBoardAccess(actor, { status: session.status as SessionStatus, assignedCoderIds: assigned.map((a) => a.coderId) });
+  const decision = decideBoardAccess(actor, { status: session.status as SessionStatus, purpose: asPurpose(session.purpose), assignedCoderIds: assigned.map((a) => a.coderId) });
   return { decision, projectId: session.projectId };
 }

@@ -10,7 +10,7 @@ import { flattenBehaviours } from '@/lib/codebook/model';
 import { DomainError } from '@/lib/errors/domain-error';
 import { enforce } from '@/lib/policy/enforce';
 import { decideBoardAccess, type Actor } from '@/lib/policy/policy';
-import type { TallyContext } from '@/lib/tally/access';
+import { boardSubject, type TallyContext } from '@/lib/tally/access';
 import { cellKey, type Mark } from '@/lib/tally/model';
 import { readTally, type Tally } from '@/lib/tally/tallies';
 import { BoardDoc, rationaleText } from './board-doc';
@@ -49,7 +49,7 @@ export function boardState(ctx: TallyContext, tallies: Tally[], board: BoardDoc)
 }
 
 export async function finalizeBoard(d: Database, actor: Actor, ctx: TallyContext, docState: Uint8Array): Promise<void> {
-  const decision = decideBoardAccess(actor, { status: ctx.session.status, assignedCoderIds: ctx.assignments.map((a) => a.coderId) });
+  const decision = decideBoardAccess(actor, boardSubject(ctx));
   enforce(decision);
   if (!decision.allowed || decision.mode !== 'write') throw new DomainError('conflict', 'board.readOnly');
   const tallies = await Promise.all(ctx.assignments.map((a) => readTally(d, actor, ctx, a.coderId)));

@@ -77,7 +77,7 @@ export async function collectDisagreements(d: Database, actor: Actor, projectId:
     const codebook = await codebookOf(session.codebookVersionId);
     const coders = (assignments.get(session.id) ?? []).filter((a) => a.submitted);
     if (!codebook || coders.length < 2) continue;
-    const ctx = { session, codebook, assignments: assignments.get(session.id) ?? [] };
+    const ctx = { session, codebook, showNames: false, assignments: assignments.get(session.id) ?? [] };
     const tallies = await Promise.all(coders.map((c) => readTally(d, actor, ctx, c.coderId)));
     const marked = tallies.map((tl) => new Set(tl.cells.filter((c) => c.value === 1).map((c) => cellKey(c.behaviourKey, c.interval))));
     const coderIds = coders.map((c) => c.coderId);

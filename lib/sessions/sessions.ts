@@ -5,9 +5,11 @@ import type { Database } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/audit';
 import { DomainError, ValidationError } from '@/lib/errors/domain-error';
 import { parseRoles } from '@/lib/policy/roles';
+import { TALLYING_ROLES } from '@/lib/policy/policy';
 import { codebookVersionById, freezeVersion, latestCodebookVersion, listCodebookVersions } from '@/lib/codebook/repository';
 import { parseInput, text } from '@/lib/validation/parse';
 import { intervalsOf, type Interval } from './intervals';
+import { asPurpose, SESSION_PURPOSES, type SessionPurpose } from './purpose';
 
 export const SESSION_STATUSES = ['coding', 'revealed', 'finalized'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -25,6 +27,7 @@ export interface Session {
   intervals: Interval[];
   codebookVersionId: string | null;
   status: SessionStatus;
+  purpose: SessionPurpose;
 }
 
 export interface AssignmentStatus {
@@ -41,6 +44,7 @@ const sessionInput = z
     durationMinutes: minutes,
     intervalMinutes: minutes.default(DEFAULT_INTERVAL_MINUTES),
     codebookVersionId: z.string().nullish(),
+    purpose: z.enum(SESSION_PURPOSES).default('research'),
   })
   .refine((s) => s.intervalMinutes <= s.durationMinutes, { error: 'field.intervalTooLong', path: ['intervalMinutes'] });
 
@@ -64,11 +68,12 @@ export async function createSession(d: Database, projectId: string, actorId: str
     intervalSeconds: Math.round(data.intervalMinutes * 60),
     codebookVersionId: version?.id ?? null,
     status: 'coding' as const,
+    purpose: data.purpose,
     createdAt: new Date(),
   };
   await d.transaction(async (tx) => {
     await tx.insert(t.sessions).values(row);
-    await recordAudit(tx, t, { projectId, actorId, kind: 'session.created', subject: row.id, detail: { caseNumber: kase.caseNumber, label: row.label } });
+    await recordAudit(tx, t, { projectId, actorId, kind: 'session.created', subject: row.id, detail: { caseNumber: kase.caseNumber, label: row.label, purpose: row.purpose } });
   });
   return { ...row, caseNumber: kase.caseNumber, intervals: intervalsOf(row.durationSeconds, row.intervalSeconds) };
 }
@@ -85,21 +90,27 @@ function sessionColumns(d: Database) {
     intervalSeconds: t.sessions.intervalSeconds,
     codebookVersionId: t.sessions.codebookVersionId,
     status: t.sessions.status,
+    purpose: t.sessions.purpose,
   };
 }
 
-type SessionRow = { durationSeconds: number; intervalSeconds: number; status: string };
-function withIntervals<R extends SessionRow>(r: R): Omit<R, 'status'> & { status: SessionStatus; intervals: Interval[] } {
-  return { ...r, status: r.status as SessionStatus, intervals: intervalsOf(r.durationSeconds, r.intervalSeconds) };
+type SessionRow = { durationSeconds: number; intervalSeconds: number; status: string; purpose: string };
+function withIntervals<R extends SessionRow>(r: R): Omit<R, 'status' | 'purpose'> & { status: SessionStatus; purpose: SessionPurpose; intervals: Interval[] } {
+  return { ...r, status: r.status as SessionStatus, purpose: asPurpose(r.purpose), intervals: intervalsOf(r.durationSeconds, r.intervalSeconds) };
 }
 
-export async function listSessions(d: Database, projectId: string): Promise<Session[]> {
+/**
+ * A project's sessions of the given purposes (research only by default: statistics, results
+ * and the review desk must never count a calibration recording or a trainees' round).
+ */
+export async function listSessions(d: Database, projectId: string, purposes: readonly SessionPurpose[] = ['research']): Promise<Session[]> {
   const { t } = d;
+  if (purposes.length === 0) return [];
   const rows = await d.db
     .select(sessionColumns(d))
     .from(t.sessions)
     .innerJoin(t.cases, eq(t.cases.id, t.sessions.caseId))
-    .where(eq(t.sessions.projectId, projectId))
+    .where(and(eq(t.sessions.projectId, projectId), inArray(t.sessions.purpose, [...purposes])))
     .orderBy(asc(t.cases.caseNumber), asc(t.sessions.createdAt));
   return rows.map(withIntervals);
 }
@@ -134,8 +145,8 @@ export async function listAssignments(d: Database, sessionIds: string[]): Promis
 }
 
 /**
- * Sets the coders of a session (two by default, more allowed). Each must hold the coder
- * role in the project. Coders who already submitted stay; changes stop at reveal.
+ * Sets the coders of a session (two by default, more allowed). Each must hold a role that
+ * tallies this kind of session (TALLYING_ROLES: coders; trainers too on a gold recording). Coders who already submitted stay; changes stop at reveal.
  */
 export async function assignCoders(d: Database, projectId: string, sessionId: string, coderIds: string[], actorId: string): Promise<void> {
   const { t } = d;
@@ -152,7 +163,7 @@ export async function assignCoders(d: Database, projectId: string, sessionId: st
         .where(and(eq(t.members.projectId, projectId), inArray(t.members.userId, wanted)));
       for (const id of wanted) {
         const m = memberRows.find((r) => r.userId === id);
-        if (!m || m.removedAt || !parseRoles(m.roles).includes('coder')) {
+        if (!m || m.removedAt || !parseRoles(m.roles).some((r) => TALLYING_ROLES[asPurpose(session.purpose)].includes(r))) {
           throw new DomainError('invalid', 'assign.notCoder', 'coders', { name: m?.name ?? id });
         }
       }

@@ -16,13 +16,19 @@ import { MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
 import { parseCsv, writeCsv } from '@/lib/codebook/formats/csv';
 import { decodeText } from '@/lib/codebook/formats/text';
 import { problem, type Problem } from '@/lib/codebook/problems';
-import { decideTallyRead, type Actor } from '@/lib/policy/policy';
+import { can, decideTallyRead, type Actor } from '@/lib/policy/policy';
 import { parseRoles } from '@/lib/policy/roles';
-import { listSessions } from '@/lib/sessions/sessions';
+import { listSessions, type Session } from '@/lib/sessions/sessions';
+import type { SessionPurpose } from '@/lib/sessions/purpose';
 
 export const TALLY_COLUMNS = ['case', 'session', 'coder', 'code', 'interval', 'value'] as const;
 export const CONSENSUS = 'consensus';
 const MAX_PROBLEMS = 200;
+/**
+ * Import and export cover research sessions and gold recordings (a `consensus` list imported
+ * into a gold session is its gold standard); calibration rounds belong to the calibration page.
+ */
+const EXCHANGED: readonly SessionPurpose[] = ['research', 'gold'];
 
 interface ParsedMark {
   sessionId: string;
@@ -34,7 +40,13 @@ interface ParsedMark {
 
 export type TallyImportResult = { ok: true; sessions: number; marks: number } | { ok: false; problems: Problem[] };
 
-export async function importTallies(d: Database, projectId: string, actorId: string | null, fileName: string, bytes: Uint8Array): Promise<TallyImportResult> {
+/**
+ * What an import may write: `project` (owners, the CLI) every research and gold session;
+ * `gold` (trainers) only consensus lists of calibration recordings, i.e. gold standards.
+ */
+export type ImportScope = 'project' | 'gold';
+
+export async function importTallies(d: Database, projectId: string, actorId: string | null, fileName: string, bytes: Uint8Array, scope: ImportScope = 'project'): Promise<TallyImportResult> {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, problems: [problem('too-large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, { file: fileName })] };
   const decoded = decodeText(bytes, fileName, 'CSV');
   if (!decoded.ok) return decoded;
@@ -47,7 +59,7 @@ export async function importTallies(d: Database, projectId: string, actorId: str
   if (missing.length) return { ok: false, problems: missing.map((c) => problem('missing-column', `The column "${c}" is missing.`, { file: fileName, line: header.row, column: c })) };
   const col = Object.fromEntries(TALLY_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof TALLY_COLUMNS)[number], number>;
 
-  const lookup = await loadLookup(d, projectId);
+  const lookup = await loadLookup(d, projectId, scope);
   const problems: Problem[] = [];
   const marks: ParsedMark[] = [];
   const seen = new Set<string>();
@@ -62,10 +74,14 @@ export async function importTallies(d: Database, projectId: string, actorId: str
       continue;
     }
     if (!session) {
-      bad('session', `Case ${cell('case')} has no session "${cell('session')}".`);
+      bad('session', scope === 'gold' ? `Case ${cell('case')} has no calibration recording "${cell('session')}".` : `Case ${cell('case')} has no session "${cell('session')}".`);
       continue;
     }
     const coderCell = cell('coder').toLowerCase();
+    if (scope === 'gold' && coderCell !== CONSENSUS) {
+      bad('coder', `Only "${CONSENSUS}" lists (gold standards) can be imported here.`);
+      continue;
+    }
     const coderId = coderCell === CONSENSUS ? null : lookup.coders.get(coderCell);
     if (coderId === undefined) bad('coder', `"${cell('coder')}" is not a coder in this project (use a coder's email, or "consensus").`);
     const behaviourKey = session.codes.get(cell('code'));
@@ -92,9 +108,9 @@ export async function importTallies(d: Database, projectId: string, actorId: str
   return { ok: true, sessions: new Set(marks.map((m) => m.sessionId)).size, marks: marks.length };
 }
 
-async function loadLookup(d: Database, projectId: string) {
+async function loadLookup(d: Database, projectId: string, scope: ImportScope) {
   const { t } = d;
-  const sessions = await listSessions(d, projectId);
+  const sessions = await listSessions(d, projectId, scope === 'gold' ? ['gold'] : EXCHANGED);
   const versions = new Map<string, Map<string, string>>();
   const byName = new Map<string, { id: string; intervals: number; codes: Map<string, string> }>();
   for (const s of sessions) {
@@ -116,7 +132,8 @@ async function loadLookup(d: Database, projectId: string) {
     ? await d.db.select({ sessionId: t.assignments.sessionId, coderId: t.assignments.coderId, submittedAt: t.assignments.submittedAt }).from(t.assignments).where(inArray(t.assignments.sessionId, ids))
     : [];
   const submitted = new Set(submittedRows.filter((a) => a.submittedAt).map((a) => `${a.sessionId}|${a.coderId}`));
-  return { cases: new Set(sessions.map((s) => s.caseNumber)), sessions: byName, coders, submitted };
+  const cases = await d.db.select({ caseNumber: t.cases.caseNumber }).from(t.cases).where(eq(t.cases.projectId, projectId));
+  return { cases: new Set(cases.map((c) => c.caseNumber)), sessions: byName, coders, submitted };
 }
 
 async function writeImport(d: Database, projectId: string, actorId: string | null, fileName: string, marks: ParsedMark[]): Promise<void> {
@@ -153,10 +170,20 @@ async function writeImport(d: Database, projectId: string, actorId: string | nul
   });
 }
 
+/**
+ * Whose settled list the actor may export: a research session's consensus is what results show
+ * (the research team); a gold standard only those who run calibration or supervise it, never
+ * a trainee or a coder, who may later be trained on that recording.
+ */
+function mayExportConsensus(actor: Actor, s: Session): boolean {
+  if (s.purpose === 'gold') return can(actor, 'calibration.manage') || actor.roles.includes('supervisor');
+  return s.purpose === 'research' && can(actor, 'results.view');
+}
+
 /** The tallies the actor may read, in the long format; consensus lists of finalized sessions too. */
 export async function exportTallies(d: Database, actor: Actor, projectId: string): Promise<string> {
   const { t } = d;
-  const sessions = await listSessions(d, projectId);
+  const sessions = await listSessions(d, projectId, EXCHANGED);
   const ids = sessions.map((s) => s.id);
   const lines: string[][] = [[...TALLY_COLUMNS]];
   if (ids.length === 0) return writeCsv(lines);
@@ -167,7 +194,7 @@ export async function exportTallies(d: Database, actor: Actor, projectId: string
     const version = await codebookVersionById(d, s.codebookVersionId);
     const codes = new Map(version ? flattenBehaviours(version.codebook).map((f) => [f.behaviour.key, f.behaviour.code]) : []);
     const assigned = assignments.filter((a) => a.sessionId === s.id).map((a) => a.coderId);
-    const readable = assigned.filter((coderId) => decideTallyRead(actor, { coderId, revealed: s.status !== 'coding', assignedCoderIds: assigned }).allowed);
+    const readable = assigned.filter((coderId) => decideTallyRead(actor, { coderId, revealed: s.status !== 'coding', assignedCoderIds: assigned, purpose: s.purpose, showNames: false }).allowed);
     if (readable.length) {
       const cells = await d.db
         .select()
@@ -175,7 +202,7 @@ export async function exportTallies(d: Database, actor: Actor, projectId: string
         .where(and(eq(t.tallyCells.sessionId, s.id), inArray(t.tallyCells.coderId, readable)));
       for (const c of cells) lines.push([s.caseNumber, s.label, emails.get(c.coderId) ?? c.coderId, codes.get(c.behaviourKey) ?? c.behaviourKey, String(c.interval + 1), String(c.value)]);
     }
-    if (s.status === 'finalized') {
+    if (s.status === 'finalized' && mayExportConsensus(actor, s)) {
       const consensus = await d.db.select().from(t.consensusCells).where(eq(t.consensusCells.sessionId, s.id));
       for (const c of consensus) lines.push([s.caseNumber, s.label, CONSENSUS, codes.get(c.behaviourKey) ?? c.behaviourKey, String(c.interval + 1), String(c.value)]);
     }

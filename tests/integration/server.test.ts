@@ -191,7 +191,7 @@ describe('a fresh installation', () => {
     await tdb?.drop();
   });
 
-  it('seeds the demo once, prints the five demo accounts, writes demo-accounts.txt and stops cleanly on SIGTERM', async () => {
+  it('seeds the demo once, prints the eight demo accounts, writes demo-accounts.txt and stops cleanly on SIGTERM', async () => {
     const server = await startServer(tdb.env);
     const code = await server.stop('SIGTERM');
     const output = server.output();
@@ -201,8 +201,8 @@ describe('a fresh installation', () => {
 
     const file = path.join(tdb.env.DATA_DIR!, 'demo-accounts.txt');
     const listed = fs.readFileSync(file, 'utf8').trim().split('\n');
-    expect(listed).toHaveLength(5);
-    for (const email of ['owner@demo.concord', 'coder.a@demo.concord', 'coder.b@demo.concord', 'trainer@demo.concord', 'supervisor@demo.concord']) {
+    expect(listed).toHaveLength(8);
+    for (const email of ['owner@demo.concord', 'coder.a@demo.concord', 'coder.b@demo.concord', 'trainer@demo.concord', 'supervisor@demo.concord', 'trainee.a@demo.concord', 'trainee.b@demo.concord', 'trainee.c@demo.concord']) {
       const line = listed.find((l) => l.trim().startsWith(email));
       expect(line, email).toMatch(/ demo-\S+ +\(\w+\)$/);
       expect(output).toContain(line!.trim());

@@ -277,7 +277,7 @@ describe('submit, freeze and reveal', () => {
   });
 
   it('coder A submits; the session is not yet revealed', async () => {
-    expect(await submit('coderA', sessionId)).toEqual({ revealed: false });
+    expect(await submit('coderA', sessionId)).toEqual({ revealed: false, finalized: false });
     frozen = await storedCells(sessionId, 'coderA');
     expect((await read('coderA', sessionId, 'coderA')).submitted).toBe(true);
     expect((await getSession(d(), projectId, sessionId))!.status).toBe('coding');
@@ -313,7 +313,7 @@ describe('submit, freeze and reveal', () => {
   });
 
   it("B's submit reveals the session, with a 'session.revealed' audit event", async () => {
-    expect(await submit('coderB', sessionId)).toEqual({ revealed: true });
+    expect(await submit('coderB', sessionId)).toEqual({ revealed: true, finalized: false });
     expect((await getSession(d(), projectId, sessionId))!.status).toBe('revealed');
     const events = (await listAudit(d(), projectId)).filter((e) => e.kind === 'session.revealed' && e.subject === sessionId);
     expect(events).toHaveLength(1);
@@ -377,8 +377,8 @@ describe('reopening a submitted tally before the reveal', () => {
     // Reopening reveals nothing to the owner.
     expectBareRefusal(await rejectionOf(read('owner', sessionId, 'coderA')), 'forbidden');
 
-    expect(await submit('coderB', sessionId)).toEqual({ revealed: false });
-    expect(await submit('coderA', sessionId)).toEqual({ revealed: true });
+    expect(await submit('coderB', sessionId)).toEqual({ revealed: false, finalized: false });
+    expect(await submit('coderA', sessionId)).toEqual({ revealed: true, finalized: false });
     expect((await getSession(d(), projectId, sessionId))!.status).toBe('revealed');
     expect(await storedCells(sessionId, 'coderA')).toEqual([cell(0, 0, 0, T0 + 1)]);
   });
@@ -417,7 +417,7 @@ describe('concurrency: submits and writes racing each other', () => {
       (e: unknown) => ({ ok: false, key: (e as DomainError).key }),
     );
     await new Promise((r) => setTimeout(r, 20));
-    expect(await submitTally(d(), a, ctx)).toEqual({ revealed: false });
+    expect(await submitTally(d(), a, ctx)).toEqual({ revealed: false, finalized: false });
     const atSubmit = await storedCells(sessionId, 'coderA');
     const outcome = await writing;
     const afterwards = await storedCells(sessionId, 'coderA');

@@ -53,7 +53,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   server = await startServer({ ...tdb.env, CONCORD_DEMO: 'on' });
   const demo = readDemoAccounts(tdb.env.DATA_DIR!);
-  expect(demo.size).toBe(5);
+  expect(demo.size).toBe(8);
   const emails: Record<Exclude<Who, 'outsider'>, string> = {
     owner: 'owner@demo.concord',
     coderA: 'coder.a@demo.concord',
@@ -306,7 +306,7 @@ describe('submit', () => {
     expect((await post('coderA', sessionIds[1], [cell(5, 5)])).status).toBe(200);
     const submitted = await call('coderA', submitUrl(sessionIds[1]), { method: 'POST' });
     expect(submitted.status).toBe(200);
-    expect(submitted.json).toEqual({ revealed: false });
+    expect(submitted.json).toEqual({ revealed: false, finalized: false });
 
     const again = await post('coderA', sessionIds[1], [cell(5, 5, 0, '', [], T0 + 1), cell(6, 6)]);
     expect(again.status).toBe(409);
@@ -388,7 +388,7 @@ describe('after the reveal', () => {
   it("B's submit reveals session 2; then B and the supervisor read A's tally, the trainer still gets 403", async () => {
     const submitted = await call('coderB', submitUrl(sessionIds[1]), { method: 'POST' });
     expect(submitted.status).toBe(200);
-    expect(submitted.json).toEqual({ revealed: true });
+    expect(submitted.json).toEqual({ revealed: true, finalized: false });
     for (const who of ['coderB', 'supervisor', 'owner'] as const) {
       const answer = await call(who, tallyUrl(sessionIds[1], coderAId));
       expect(answer.status, who).toBe(200);

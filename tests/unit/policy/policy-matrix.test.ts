@@ -10,23 +10,26 @@ const as = (...roles: Role[]): Actor => ({ userId: 'me', roles });
  * A = allowed, F = 403. Non-members always get 404.
  */
 const EXPECTED: Record<ProjectAction, Record<Role, 'A' | 'F'>> = {
-  'project.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
-  'project.edit': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F' },
-  'members.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
-  'members.manage': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F' },
-  'cases.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
-  'cases.manage': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F' },
-  'sessions.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
-  'sessions.manage': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F' },
-  'sessions.assign': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F' },
-  'codebook.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
-  'codebook.edit': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A' },
-  'progress.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
-  'statistics.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
-  'results.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A' },
-  'review.view': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A' },
-  'review.comment': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A' },
-  'audit.view': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A' },
+  'project.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A', trainee: 'A' },
+  'project.edit': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F', trainee: 'F' },
+  'members.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A', trainee: 'F' },
+  'members.manage': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F', trainee: 'F' },
+  'cases.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A', trainee: 'F' },
+  'cases.manage': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F', trainee: 'F' },
+  'sessions.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A', trainee: 'F' },
+  'sessions.manage': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F', trainee: 'F' },
+  'sessions.assign': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'F', trainee: 'F' },
+  'codebook.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A', trainee: 'A' },
+  'codebook.edit': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A', trainee: 'F' },
+  'progress.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A', trainee: 'F' },
+  'statistics.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A', trainee: 'F' },
+  'results.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A', trainee: 'F' },
+  'review.view': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A', trainee: 'F' },
+  'review.comment': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A', trainee: 'F' },
+  'audit.view': { owner: 'A', coder: 'F', trainer: 'F', supervisor: 'A', trainee: 'F' },
+  'calibration.view': { owner: 'A', coder: 'A', trainer: 'A', supervisor: 'A', trainee: 'A' },
+  'calibration.manage': { owner: 'A', coder: 'F', trainer: 'A', supervisor: 'F', trainee: 'F' },
+  'drift.view': { owner: 'A', coder: 'F', trainer: 'A', supervisor: 'A', trainee: 'F' },
 };
 
 describe('project actions: every role × action', () => {
@@ -52,7 +55,7 @@ describe('project actions: every role × action', () => {
 });
 
 describe('reading a coder’s tally is blind until reveal', () => {
-  const tally = (revealed: boolean) => ({ coderId: 'anna', revealed, assignedCoderIds: ['anna', 'bram'] });
+  const tally = (revealed: boolean) => ({ coderId: 'anna', revealed, assignedCoderIds: ['anna', 'bram'], purpose: 'research' as const });
   const readers: [string, Actor][] = [
     ['the partner', { userId: 'bram', roles: ['coder'] }],
     ['a supervisor', { userId: 'sam', roles: ['supervisor'] }],
@@ -82,7 +85,7 @@ describe('reading a coder’s tally is blind until reveal', () => {
 });
 
 describe('writing a tally', () => {
-  const subject = { coderId: 'anna', revealed: false, assignedCoderIds: ['anna', 'bram'], submitted: false };
+  const subject = { coderId: 'anna', revealed: false, assignedCoderIds: ['anna', 'bram'], purpose: 'research' as const, submitted: false };
   it('only the assigned coder writes, and only before submitting', () => {
     expect(decideTallyWrite({ userId: 'anna', roles: ['coder'] }, subject).allowed).toBe(true);
     expect(decideTallyWrite({ userId: 'anna', roles: ['coder'] }, { ...subject, submitted: true }).allowed).toBe(false);
@@ -92,7 +95,7 @@ describe('writing a tally', () => {
 });
 
 describe('opening a reconciliation board', () => {
-  const board = (status: 'coding' | 'revealed' | 'finalized') => ({ status, assignedCoderIds: ['anna', 'bram'] });
+  const board = (status: 'coding' | 'revealed' | 'finalized') => ({ status, assignedCoderIds: ['anna', 'bram'], purpose: 'research' as const });
   const people: [string, Actor][] = [
     ['an assigned coder', { userId: 'anna', roles: ['coder'] }],
     ['an unassigned coder', { userId: 'carl', roles: ['coder'] }],
