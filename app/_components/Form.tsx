@@ -101,7 +101,7 @@ export function SubmitButton({ children, className }: { children: ReactNode; cla
   );
 }
 
-export function SelectField({ name, label, options, defaultValue }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }) {
+export function SelectField({ name, label, options, defaultValue, hint }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; hint?: string }) {
   const id = useId();
   const state = useFormState();
   const error = state.fields?.[name];
@@ -109,13 +109,18 @@ export function SelectField({ name, label, options, defaultValue }: { name: stri
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} key={value ?? ''} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={`${id}-error`}>
+      <select id={id} name={name} key={value ?? ''} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={hint ? `${id}-hint ${id}-error` : `${id}-error`}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
       <small id={`${id}-error`} className="field-error">
         {error ?? ''}
       </small>
@@ -123,18 +128,55 @@ export function SelectField({ name, label, options, defaultValue }: { name: stri
   );
 }
 
-/** A group of checkboxes sharing one name, in a fieldset with its legend and error. */
-export function CheckboxGroup({ name, legend, options, checked = [] }: { name: string; legend: string; options: { value: string; label: string }[]; checked?: string[] }) {
-  const error = useFormState().fields?.[name];
+/** A short status after an option's label, e.g. "calibrated". */
+export interface Badge {
+  text: string;
+  tone: 'ok' | 'no' | 'info';
+}
+
+/** A group of checkboxes sharing one name, in a fieldset with its legend and error; after a refused submit it shows what was ticked. */
+export function CheckboxGroup({ name, legend, options, checked = [], empty }: { name: string; legend: string; options: { value: string; label: string; badge?: Badge }[]; checked?: string[]; empty?: string }) {
+  const id = useId();
+  const state = useFormState();
+  const error = state.fields?.[name];
+  const ticked = state.values ? (state.values[name] ?? '').split('\n').filter(Boolean) : checked;
   return (
-    <fieldset className="checks" aria-invalid={error ? true : undefined}>
+    <fieldset className="checks" aria-describedby={`${id}-error`} aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>
-      {options.map((o) => (
-        <label key={o.value}>
-          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} /> {o.label}
-        </label>
-      ))}
-      <small className="field-error">{error ?? ''}</small>
+      {options.length === 0 && empty ? (
+        <p className="hint">{empty}</p>
+      ) : (
+        options.map((o) => (
+          <label key={`${o.value}:${ticked.includes(o.value)}`}>
+            <input type="checkbox" name={name} value={o.value} defaultChecked={ticked.includes(o.value)} /> {o.label}
+            {o.badge && <span className={`badge ${o.badge.tone}`}>{o.badge.text}</span>}
+          </label>
+        ))
+      )}
+      <small id={`${id}-error`} className="field-error">
+        {error ?? ''}
+      </small>
     </fieldset>
   );
 }
+
+/** One yes/no choice with a one-line explanation. */
+export function CheckboxField({ name, label, hint, defaultChecked = false }: { name: string; label: string; hint?: string; defaultChecked?: boolean }) {
+  const id = useId();
+  const state = useFormState();
+  const checked = state.values ? state.values[name] === 'on' : defaultChecked;
+  return (
+    <div className="check-field">
+      <input type="checkbox" id={id} name={name} key={String(checked)} defaultChecked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {hint && (
+          <small id={`${id}-hint`} className="hint">
+            {hint}
+          </small>
+        )}
+      </div>
+    </div>
+  );
+}
+

@@ -8,7 +8,7 @@ export interface ActionState {
   fields?: Record<string, string>;
   /** Extra data for the form to show, e.g. a created invitation link. */
   data?: Record<string, string>;
-  /** What the user typed, handed back on failure so the form keeps it (never passwords). */
+  /** What the user typed, handed back on failure so the form keeps it (never passwords); lists newline-joined. */
   values?: Record<string, string>;
 }
 
@@ -42,9 +42,10 @@ function isNavigation(e: unknown): boolean {
   return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK'));
 }
 
+/** A name given several times (ticked checkboxes) comes back newline-joined. */
 function echo(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === 'string' && !/password/i.test(k)) out[k] = v;
+  for (const [k, v] of form.entries()) if (typeof v === 'string' && !/password/i.test(k)) out[k] = k in out ? `${out[k]}\n${v}` : v;
   return out;
 }
 

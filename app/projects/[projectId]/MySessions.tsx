@@ -1,10 +1,19 @@
 import Link from 'next/link';
 import type { Translate } from '@/lib/i18n/messages';
-import type { AssignmentStatus, Session } from '@/lib/sessions/sessions';
+import type { CoderView } from '@/lib/sessions/coder-view';
+import type { Session } from '@/lib/sessions/sessions';
 
-/** A coder's assigned sessions with their own status: not started, in progress, submitted, revealed. */
-export function MySessions({ t, sessions, assignments, progress, userId, base }: { t: Translate; sessions: Session[]; assignments: Map<string, AssignmentStatus[]>; progress: Map<string, number>; userId: string; base: string }) {
-  const mine = sessions.filter((s) => (assignments.get(s.id) ?? []).some((a) => a.coderId === userId));
+/**
+ * A coder's assigned sessions with their own status: not started, in progress, submitted,
+ * revealed. `views` (lib/sessions/coder-view) keeps a session "submitted" for a coder who may
+ * not know whether it is double-coded, until it is revealed.
+ */
+export function MySessions({ t, sessions, views, progress, userId, base }: { t: Translate; sessions: Session[]; views: Map<string, CoderView>; progress: Map<string, number>; userId: string; base: string }) {
+  const mine = sessions.flatMap((s) => {
+    const view = views.get(s.id);
+    const me = view?.assignments.find((a) => a.coderId === userId);
+    return view && me ? [{ s, view, me }] : [];
+  });
   if (mine.length === 0) return null;
   return (
     <section aria-labelledby="my-sessions" className="card">
@@ -18,12 +27,11 @@ export function MySessions({ t, sessions, assignments, progress, userId, base }:
           </tr>
         </thead>
         <tbody>
-          {mine.map((s) => {
-            const me = (assignments.get(s.id) ?? []).find((a) => a.coderId === userId)!;
+          {mine.map(({ s, view, me }) => {
             const touched = progress.get(s.id) ?? 0;
             const status =
-              s.status !== 'coding'
-                ? t(`sessions.status.${s.status}`)
+              view.status !== 'coding'
+                ? t(`sessions.status.${view.status}`)
                 : me.submitted
                   ? t('sessions.submitted')
                   : touched === 0
@@ -35,7 +43,7 @@ export function MySessions({ t, sessions, assignments, progress, userId, base }:
                 <td>{s.codebookVersionId ? <Link href={`${base}/sessions/${s.id}/tally`}>{s.label}</Link> : s.label}</td>
                 <td>
                   {status}
-                  {s.status !== 'coding' && (
+                  {view.status !== 'coding' && (
                     <>
                       {' · '}
                       <Link href={`${base}/sessions/${s.id}/board`}>{t('board.open')}</Link>

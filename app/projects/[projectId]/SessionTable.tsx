@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import type { Translate } from '@/lib/i18n/messages';
-import type { AssignmentStatus, Session } from '@/lib/sessions/sessions';
+import type { CoderView } from '@/lib/sessions/coder-view';
+import type { Session } from '@/lib/sessions/sessions';
 import { partialNote } from './session-format';
 
-export function SessionTable({ t, sessions, assignments, base }: { t: Translate; sessions: Session[]; assignments: Map<string, AssignmentStatus[]>; base: string }) {
+/** The project's sessions; `views` (lib/sessions/coder-view) says which coders and status each member sees. */
+export function SessionTable({ t, sessions, views, base }: { t: Translate; sessions: Session[]; views: Map<string, CoderView>; base: string }) {
   if (sessions.length === 0) return <p className="empty">{t('sessions.empty')}</p>;
   return (
     <table className="data">
@@ -17,26 +19,37 @@ export function SessionTable({ t, sessions, assignments, base }: { t: Translate;
         </tr>
       </thead>
       <tbody>
-        {sessions.map((s) => (
-          <tr key={s.id}>
-            <td>{s.caseNumber}</td>
-            <td>
-              <Link href={`${base}/sessions/${s.id}`}>{s.label}</Link>
-            </td>
-            <td>
-              {s.intervals.length}
-              {partialNote(t, s) && <small className="muted"> ({partialNote(t, s)})</small>}
-            </td>
-            <td>
-              {(assignments.get(s.id) ?? []).map((a) => (
-                <span key={a.coderId} className="chip">
-                  {a.name}: {a.submitted ? t('sessions.submitted') : t('sessions.notSubmitted')}
-                </span>
-              ))}
-            </td>
-            <td>{t(`sessions.status.${s.status}`)}</td>
-          </tr>
-        ))}
+        {sessions.map((s) => {
+          const view = views.get(s.id);
+          const shown = view?.assignments ?? [];
+          return (
+            <tr key={s.id}>
+              <td>{s.caseNumber}</td>
+              <td>
+                <Link href={`${base}/sessions/${s.id}`}>{s.label}</Link>
+                {s.purpose === 'gold' && (
+                  <>
+                    {' '}
+                    <span className="chip">{t('sessions.goldTag')}</span>
+                  </>
+                )}
+              </td>
+              <td>
+                {s.intervals.length}
+                {partialNote(t, s) && <small className="muted"> ({partialNote(t, s)})</small>}
+              </td>
+              <td>
+                {shown.map((a) => (
+                  <span key={a.coderId} className="chip">
+                    {a.name}: {a.submitted ? t('sessions.submitted') : t('sessions.notSubmitted')}
+                  </span>
+                ))}
+                {view && !view.coderList && shown.length === 0 && <span className="muted">—</span>}
+              </td>
+              <td>{t(`sessions.status.${view?.status ?? s.status}`)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

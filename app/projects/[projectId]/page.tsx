@@ -1,3 +1,7 @@
+import { redirect } from 'next/navigation';
+import { can } from '@/lib/policy/policy';
+import { getProjectSettings } from '@/lib/projects/settings';
+import { coderViews } from '@/lib/sessions/coder-view';
 import { listAssignments, listSessions } from '@/lib/sessions/sessions';
 import { ownProgress } from '@/lib/tally/progress';
 import { getT, requireProject } from '@/app/_server/context';
@@ -6,18 +10,23 @@ import { SessionTable } from './SessionTable';
 
 export default async function ProjectOverview({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { d, project, user } = await requireProject(projectId, 'sessions.view');
+  const { d, project, user, actor } = await requireProject(projectId, 'project.view');
+  // A trainee sees nothing of the research sessions: their project starts at the calibration page.
+  if (!can(actor, 'sessions.view')) redirect(`/projects/${project.id}/calibration`);
   const t = await getT();
-  const sessions = await listSessions(d, project.id);
+  // Research sessions and the calibration recordings (gold); trainees' rounds live on the calibration page.
+  const sessions = await listSessions(d, project.id, ['research', 'gold']);
   const assignments = await listAssignments(d, sessions.map((s) => s.id));
+  const { hideDoubleCoding } = await getProjectSettings(d, project.id);
+  const views = coderViews(actor, hideDoubleCoding, sessions, assignments);
   const progress = await ownProgress(d, user.id, sessions.map((s) => s.id));
   const base = `/projects/${project.id}`;
   return (
     <section aria-labelledby="overview">
       {project.description && <p className="lead">{project.description}</p>}
-      <MySessions t={t} sessions={sessions} assignments={assignments} progress={progress} userId={user.id} base={base} />
+      <MySessions t={t} sessions={sessions} views={views} progress={progress} userId={user.id} base={base} />
       <h2 id="overview">{t('sessions.title')}</h2>
-      <SessionTable t={t} sessions={sessions} assignments={assignments} base={base} />
+      <SessionTable t={t} sessions={sessions} views={views} base={base} />
     </section>
   );
 }

@@ -1,11 +1,14 @@
+import { calibrationStatuses, criteriaOf, type CalibrationStatus } from '@/lib/calibration/report';
 import { can } from '@/lib/policy/policy';
 import { ROLES } from '@/lib/policy/roles';
 import { listOpenInvitations } from '@/lib/projects/invitations';
 import { listMembers } from '@/lib/projects/members';
+import { getProjectSettings } from '@/lib/projects/settings';
 import { ActionForm, CheckboxGroup, Field, SubmitButton } from '@/app/_components/Form';
-import { getT, requireProject } from '@/app/_server/context';
+import { currentLocale, getT, requireProject } from '@/app/_server/context';
 import { inviteAction, removeMemberAction, revokeInvitationAction, setRolesAction } from '../actions';
 import { InvitationLink, RemoveMemberButton } from './MemberControls';
+import { statusBadge } from '../calibration/format';
 
 export default async function MembersPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
@@ -15,6 +18,16 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
   const members = await listMembers(d, project.id);
   const invitations = manage ? await listOpenInvitations(d, project.id) : [];
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
+  // Calibration badges, for who assigns coders or runs training: trainees always, coders once they took a round.
+  const showCalibration = manage || can(actor, 'calibration.manage');
+  const statuses: Map<string, CalibrationStatus> = showCalibration ? await calibrationStatuses(d, project.id) : new Map();
+  const criteria = criteriaOf(await getProjectSettings(d, project.id));
+  const locale = await currentLocale();
+  const badgeOf = (m: (typeof members)[number]) => {
+    if (!showCalibration || m.removed || !(m.roles.includes('trainee') || (m.roles.includes('coder') && statuses.has(m.userId)))) return null;
+    const badge = statusBadge(t, locale, criteria, statuses.get(m.userId));
+    return <span className={`badge ${badge.tone}`}>{badge.text}</span>;
+  };
   return (
     <div className="split">
       <section aria-labelledby="members">
@@ -31,7 +44,9 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
           <tbody>
             {members.map((m) => (
               <tr key={m.userId} className={m.removed ? 'removed' : undefined}>
-                <td>{m.name}</td>
+                <td>
+                  {m.name} {badgeOf(m)}
+                </td>
                 <td>{m.email}</td>
                 <td>
                   {m.removed ? (

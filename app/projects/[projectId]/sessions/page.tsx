@@ -2,6 +2,8 @@ import { listCases } from '@/lib/cases/cases';
 import { MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
 import { FileImport } from '@/app/_components/FileImport';
 import { can } from '@/lib/policy/policy';
+import { getProjectSettings } from '@/lib/projects/settings';
+import { coderViews } from '@/lib/sessions/coder-view';
 import { DEFAULT_INTERVAL_MINUTES, listAssignments, listSessions } from '@/lib/sessions/sessions';
 import { ActionForm, Field, SelectField, SubmitButton } from '@/app/_components/Form';
 import { getT, requireProject } from '@/app/_server/context';
@@ -12,13 +14,15 @@ export default async function SessionsPage({ params }: { params: Promise<{ proje
   const { projectId } = await params;
   const { d, project, actor } = await requireProject(projectId, 'sessions.view');
   const t = await getT();
-  const [sessions, cases] = [await listSessions(d, project.id), await listCases(d, project.id)];
+  // Research sessions and the calibration recordings (gold); trainees' rounds live on the calibration page.
+  const [sessions, cases] = [await listSessions(d, project.id, ['research', 'gold']), await listCases(d, project.id)];
   const assignments = await listAssignments(d, sessions.map((s) => s.id));
+  const { hideDoubleCoding } = await getProjectSettings(d, project.id);
   return (
     <div className="split">
       <section aria-labelledby="sessions">
         <h2 id="sessions">{t('sessions.title')}</h2>
-        <SessionTable t={t} sessions={sessions} assignments={assignments} base={`/projects/${project.id}`} />
+        <SessionTable t={t} sessions={sessions} views={coderViews(actor, hideDoubleCoding, sessions, assignments)} base={`/projects/${project.id}`} />
         <p>
           <a href={`/api/projects/${project.id}/tallies/export`} download>
             {t('tallies.export')}

@@ -4,7 +4,7 @@ import { methodsParagraph } from '@/lib/agreement';
 import { can, decideTallyRead } from '@/lib/policy/policy';
 import { formatNumber } from '@/lib/statistics/format';
 import { projectStatistics, showsKappaParadox } from '@/lib/statistics/project-statistics';
-import { loadTallyContext } from '@/lib/tally/access';
+import { loadTallyContext, tallySubject } from '@/lib/tally/access';
 import { currentLocale, getT, requireProject } from '@/app/_server/context';
 import { CoefficientTable, type CoefficientRow } from './CoefficientTable';
 import { Heatmap } from './Heatmap';
@@ -18,8 +18,7 @@ export default async function StatisticsPage({ params, searchParams }: { params:
     // A session's statistics show its cells: only for those who may read both tallies.
     const ctx = await loadTallyContext(d, project.id, sessionId);
     const coders = ctx?.assignments.map((a) => a.coderId) ?? [];
-    const subject = (coderId: string) => ({ coderId, revealed: ctx?.session.status !== 'coding', assignedCoderIds: coders });
-    if (!ctx || coders.length < 2 || !coders.every((c) => decideTallyRead(actor, subject(c)).allowed)) notFound();
+    if (!ctx || coders.length < 2 || !coders.every((c) => decideTallyRead(actor, tallySubject(ctx, c)).allowed)) notFound();
   }
   const [t, locale] = [await getT(), await currentLocale()];
   const stats = await projectStatistics(d, project.id, locale, { versionId: version, sessionId });

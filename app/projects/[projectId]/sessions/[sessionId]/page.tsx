@@ -1,13 +1,18 @@
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { can, decideBoardAccess } from '@/lib/policy/policy';
+import { can, decideBoardAccess, TALLYING_ROLES } from '@/lib/policy/policy';
+import { calibrationStatuses, type CalibrationStatus } from '@/lib/calibration/report';
 import { listMembers } from '@/lib/projects/members';
 import { intervalHeading } from '@/lib/sessions/intervals';
+import { getProjectSettings } from '@/lib/projects/settings';
+import { coderView } from '@/lib/sessions/coder-view';
 import { getSession, listAssignments } from '@/lib/sessions/sessions';
+import { boardSubject } from '@/lib/tally/access';
 import { ActionForm, CheckboxGroup, SubmitButton } from '@/app/_components/Form';
 import { currentLocale, getT, requireProject } from '@/app/_server/context';
 import { assignCodersAction, reopenTallyAction } from '../../actions';
 import { partialNote } from '../../session-format';
+import { statusBadge } from '../../calibration/format';
 import { SessionReviewNotes } from '../../review/SessionReviewNotes';
 
 export default async function SessionPage({ params }: { params: Promise<{ projectId: string; sessionId: string }> }) {
@@ -17,12 +22,27 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
   if (!session) notFound();
   const t = await getT();
   const assigned = (await listAssignments(d, [session.id])).get(session.id) ?? [];
-  const coders = (await listMembers(d, project.id)).filter((m) => !m.removed && m.roles.includes('coder'));
+  const coders = (await listMembers(d, project.id)).filter((m) => !m.removed && m.roles.some((r) => TALLYING_ROLES[session.purpose].includes(r)));
+  // Whoever assigns sees who is calibrated (their latest calibration round met the criteria).
+  const calibration = can(actor, 'sessions.assign') && session.status === 'coding' ? await calibrationStatuses(d, project.id) : new Map<string, CalibrationStatus>();
+  const locale = await currentLocale();
+  const calibrationBadge = (userId: string) => {
+    const status = calibration.get(userId);
+    return status ? statusBadge(t, locale, status.criteria, status) : undefined;
+  };
+  // With double-coding hidden, a coder sees only their own assignment until the reveal.
+  const view = coderView(actor, (await getProjectSettings(d, project.id)).hideDoubleCoding, session, assigned);
   return (
     <div className="split">
       <section aria-labelledby="session">
         <h2 id="session">
           {session.caseNumber} · {session.label}
+          {session.purpose === 'gold' && (
+            <>
+              {' '}
+              <span className="chip">{t('sessions.goldTag')}</span>
+            </>
+          )}
         </h2>
         <dl className="facts">
           <dt>{t('sessions.duration')}</dt>
@@ -40,8 +60,8 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
           </dd>
           <dt>{t('sessions.status')}</dt>
           <dd>
-            {t(`sessions.status.${session.status}`)}
-            {decideBoardAccess(actor, { status: session.status, assignedCoderIds: assigned.map((a) => a.coderId) }).allowed && (
+            {t(`sessions.status.${view.status}`)}
+            {view.coderList && decideBoardAccess(actor, boardSubject({ session, assignments: assigned })).allowed && (
               <>
                 {' · '}
                 <Link href={`/projects/${project.id}/sessions/${session.id}/board`}>{t('board.open')}</Link>
@@ -50,11 +70,12 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
           </dd>
         </dl>
         <h3>{t('sessions.coders')}</h3>
-        {assigned.length === 0 ? (
-          <p className="empty">{t('sessions.noCoders')}</p>
+        {!view.coderList && <p className="hint">{t('sessions.codersHidden')}</p>}
+        {view.assignments.length === 0 ? (
+          view.coderList && <p className="empty">{t('sessions.noCoders')}</p>
         ) : (
           <ul>
-            {assigned.map((a) => (
+            {view.assignments.map((a) => (
               <li key={a.coderId}>
                 {a.name}: {a.submitted ? t('sessions.submitted') : t('sessions.notSubmitted')}
                 {a.submitted && session.status === 'coding' && can(actor, 'sessions.manage') && (
@@ -69,7 +90,7 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
             ))}
           </ul>
         )}
-        <SessionReviewNotes d={d} actor={actor} session={session} coderIds={assigned.map((a) => a.coderId)} t={t} locale={await currentLocale()} />
+        {view.coderList && <SessionReviewNotes d={d} actor={actor} session={session} coderIds={assigned.map((a) => a.coderId)} t={t} locale={locale} />}
       </section>
       {can(actor, 'sessions.assign') && session.status === 'coding' && (
         <section className="card" aria-labelledby="assign">
@@ -79,7 +100,7 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
             <CheckboxGroup
               name="coders"
               legend={t('sessions.coders')}
-              options={coders.map((c) => ({ value: c.userId, label: c.name }))}
+              options={coders.map((c) => ({ value: c.userId, label: c.name, badge: calibrationBadge(c.userId) }))}
               checked={assigned.map((a) => a.coderId)}
             />
             <SubmitButton>{t('common.save')}</SubmitButton>

@@ -1,12 +1,12 @@
 'use client';
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { fill } from '@/lib/i18n/messages';
 import type { BoardStore } from '@/lib/reconciliation/board-store';
-import type { Comment, HistoryEntry } from '@/lib/reconciliation/board-doc';
 import type { Mark } from '@/lib/tally/model';
 import type { BoardLabels } from './labels';
 import { RationaleEditor } from './RationaleEditor';
+import { CommentThread, useYArray } from './CommentThread';
 import type { BoardCoder, BoardRow } from './BoardWorkspace';
 
 /** Everything about the selected cell: definition, both coders' evidence, settling, rationale, thread, history. */
@@ -40,9 +40,7 @@ export function FocusPanel({
     () => store.cell(cell)!,
     () => store.cell(cell)!,
   );
-  const comments = useArray<Comment>(store, `comments:${cell}`);
-  const history = useArray<HistoryEntry>(store, 'history').filter((h) => h.cell === cell);
-  const [draft, setDraft] = useState('');
+  const history = useYArray(store.board.history).filter((h) => h.cell === cell);
   const user = { id: me.id, name: me.name };
   const propose = (value: Mark | null) => store.board.propose(cell, user, value);
   return (
@@ -117,32 +115,7 @@ export function FocusPanel({
       </label>
       <h4>{labels.rationale}</h4>
       <RationaleEditor key={cell} fragment={store.board.rationale(cell)} provider={provider} user={{ name: me.name, color }} readOnly={!canWrite} label={`${labels.rationale}: ${row.label} · ${heading}`} hint={labels.rationaleHint} />
-      <h4>{labels.comments}</h4>
-      <ul className="comments">
-        {comments.map((c) => (
-          <li key={c.id}>
-            <strong>{c.name}</strong> <time dateTime={new Date(c.at).toISOString()}>{new Date(c.at).toLocaleTimeString()}</time>: {c.text}
-          </li>
-        ))}
-      </ul>
-      {canWrite && (
-        <form
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            store.board.addComment(cell, user, draft);
-            setDraft('');
-          }}
-        >
-          <label className="visually-hidden" htmlFor="comment-draft">
-            {labels.addComment}
-          </label>
-          <input id="comment-draft" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={labels.addComment} maxLength={1000} />
-          <button type="submit" className="secondary">
-            {labels.send}
-          </button>
-        </form>
-      )}
+      <CommentThread board={store.board} cell={cell} me={user} canWrite={canWrite} labels={labels} />
       <details>
         <summary>{labels.history}</summary>
         {history.length === 0 ? (
@@ -160,27 +133,4 @@ export function FocusPanel({
       </details>
     </section>
   );
-}
-
-/** A top-level Y.Array of the board as React state. */
-function useArray<T>(store: BoardStore, name: string): T[] {
-  const array = store.board.doc.getArray<T>(name);
-  const subscribe = useCallback(
-    (fn: () => void) => {
-      array.observe(fn);
-      return () => array.unobserve(fn);
-    },
-    [array],
-  );
-  const snapshot = useCallback(() => cache(array), [array]);
-  return useSyncExternalStore(subscribe, snapshot, snapshot) as T[];
-}
-
-const snapshots = new WeakMap<object, { length: number; value: unknown[] }>();
-function cache(array: { length: number; toArray(): unknown[] }): unknown[] {
-  const hit = snapshots.get(array);
-  if (hit && hit.length === array.length) return hit.value;
-  const value = array.toArray();
-  snapshots.set(array, { length: array.length, value });
-  return value;
 }

@@ -1,10 +1,11 @@
-import { notFound, forbidden } from 'next/navigation';
+import { notFound, forbidden, redirect } from 'next/navigation';
+import { roundIdOfSession } from '@/lib/calibration/rounds';
 import { binaryAgreement } from '@/lib/agreement';
 import { behaviourLabel, flattenBehaviours, localized } from '@/lib/codebook/model';
 import { decideBoardAccess } from '@/lib/policy/policy';
 import { intervalHeading } from '@/lib/sessions/intervals';
 import { formatCoefficient } from '@/lib/statistics/format';
-import { loadTallyContext } from '@/lib/tally/access';
+import { boardSubject, loadTallyContext } from '@/lib/tally/access';
 import { cellKey } from '@/lib/tally/model';
 import { readTally } from '@/lib/tally/tallies';
 import { currentLocale, getT, requireProject } from '@/app/_server/context';
@@ -16,7 +17,12 @@ export default async function BoardPage({ params }: { params: Promise<{ projectI
   const { d, project, actor, user } = await requireProject(projectId, 'project.view');
   const ctx = await loadTallyContext(d, project.id, sessionId);
   if (!ctx) notFound();
-  const access = decideBoardAccess(actor, { status: ctx.session.status, assignedCoderIds: ctx.assignments.map((a) => a.coderId) });
+  // A round has no pairwise board: its group board and discussion are on the round's page.
+  if (ctx.session.purpose === 'calibration') {
+    const roundId = await roundIdOfSession(d, ctx.session.id);
+    return roundId ? redirect(`/projects/${project.id}/calibration/rounds/${roundId}`) : notFound();
+  }
+  const access = decideBoardAccess(actor, boardSubject(ctx));
   if (!access.allowed) return access.status === 404 ? notFound() : forbidden();
   const [t, locale] = [await getT(), await currentLocale()];
   const tallies = await Promise.all(ctx.assignments.map((a) => readTally(d, actor, ctx, a.coderId)));

@@ -1,7 +1,11 @@
 import type { Translate } from '@/lib/i18n/messages';
 
-/** The tally page's strings, translated on the server and handed to the client components. */
-export function tallyLabels(t: Translate) {
+/**
+ * The tally page's strings, translated on the server and handed to the client components.
+ * `coderList: false` (double-coding hidden from this coder, lib/sessions/coder-view): texts
+ * that speak of other coders, the reveal or the reconciliation are replaced.
+ */
+export function tallyLabels(t: Translate, { coderList }: { coderList: boolean } = { coderList: true }) {
   return {
     grid: t('tally.grid'),
     behaviour: t('codebook.behaviour'),
@@ -17,13 +21,13 @@ export function tallyLabels(t: Translate) {
     submitTitle: t('tally.submitTitle'),
     submitConfirm: t('tally.submitConfirm'),
     submitWaits: t('tally.submitWaits'),
-    submittedNotice: t('tally.submittedNotice'),
+    submittedNotice: coderList ? t('tally.submittedNotice') : t('tally.submittedNoticeHidden'),
     revealedNotice: t('tally.revealedNotice'),
     marksPerAspect: t('tally.marksPerAspect'),
     emptyRows: t('tally.emptyRows'),
     cancel: t('common.cancel'),
     note: t('tally.note'),
-    notePrivate: t('tally.notePrivate'),
+    notePrivate: coderList ? t('tally.notePrivate') : t('tally.notePrivateHidden'),
     moments: t('tally.moments'),
     noMoments: t('tally.noMoments'),
     removeMoment: t('tally.removeMoment'),

@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { behaviourLabel, flattenBehaviours, localized } from '@/lib/codebook/model';
+import { roundIdOfSession } from '@/lib/calibration/rounds';
 import { DomainError } from '@/lib/errors/domain-error';
+import { getProjectSettings } from '@/lib/projects/settings';
+import { coderView } from '@/lib/sessions/coder-view';
 import { intervalHeading } from '@/lib/sessions/intervals';
 import { enforceRead, loadTallyContext } from '@/lib/tally/access';
 import { readTally } from '@/lib/tally/tallies';
@@ -22,6 +25,10 @@ export default async function TallyPage({ params }: { params: Promise<{ projectI
   }
   const [t, locale] = [await getT(), await currentLocale()];
   const tally = await readTally(d, actor, ctx, user.id);
+  // With double-coding hidden, nothing here tells the coder whether anyone else codes this session.
+  const view = coderView(actor, (await getProjectSettings(d, project.id)).hideDoubleCoding, ctx.session, ctx.assignments);
+  // A calibration round: trainees have no session page or pairwise board; the round's page is theirs.
+  const round = ctx.session.purpose === 'calibration' ? await roundIdOfSession(d, ctx.session.id) : null;
   const rows: GridRow[] = flattenBehaviours(ctx.codebook).map(({ behaviour, aspect, group }) => ({
     key: behaviour.key,
     code: behaviour.code,
@@ -35,11 +42,26 @@ export default async function TallyPage({ params }: { params: Promise<{ projectI
   }));
   return (
     <>
-      {ctx.session.status !== 'coding' && (
-        <p className="notice" role="status">
-          {t('tally.revealedNotice')} <Link href={`/projects/${project.id}/sessions/${ctx.session.id}/board`}>{t('board.open')}</Link>
+      {round && (
+        <p>
+          <Link href={`/projects/${project.id}/calibration`}>← {t('calibration.backToCalibration')}</Link>
         </p>
       )}
+      {view.status !== 'coding' &&
+        (round ? (
+          <p className="notice" role="status">
+            {t('calibration.tallyRevealed')} <Link href={`/projects/${project.id}/calibration/rounds/${round}`}>{t('calibration.openRound')}</Link>
+          </p>
+        ) : ctx.assignments.length === 1 && ctx.session.status === 'finalized' ? (
+          // Coded alone (a gold recording, or single-coded with double-coding hidden): settled at submit.
+          <p className="notice" role="status">
+            {t(ctx.session.purpose === 'gold' ? 'tally.goldSettledNotice' : 'tally.settledNotice')}
+          </p>
+        ) : (
+          <p className="notice" role="status">
+            {t('tally.revealedNotice')} <Link href={`/projects/${project.id}/sessions/${ctx.session.id}/board`}>{t('board.open')}</Link>
+          </p>
+        ))}
       <TallyWorkspace
       projectId={project.id}
       sessionId={ctx.session.id}
@@ -58,7 +80,7 @@ export default async function TallyPage({ params }: { params: Promise<{ projectI
         anchors: Object.fromEntries(s.anchors.map((a) => [a.value, localized(a.text, locale)])),
       }))}
       submitted={tally.submitted}
-      labels={tallyLabels(t)}
+      labels={round ? { ...tallyLabels(t, view), submittedNotice: t('calibration.tallySubmitted') } : tallyLabels(t, view)}
       />
     </>
   );
