@@ -48,6 +48,8 @@ export function api<P>(fn: (req: Request, ctx: ApiContext, params: P) => Promise
       if (e instanceof HttpError) return json({ error: e.message }, e.status, e.status === 413 ? { connection: 'close' } : undefined);
       if (e instanceof DomainError) return json({ error: t(e.key, e.params), code: e.key }, HTTP_STATUS[e.kind]);
       if (e instanceof ValidationError) return json({ error: t('field.required'), fields: Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])) }, 422);
+      // The client went away mid-request (a navigation, a closed tab): nobody to answer, nothing failed here.
+      if (req.signal.aborted || (e as { code?: unknown })?.code === 'ECONNRESET') return new Response(null, { status: 499 });
       console.error('api request failed:', e);
       return json({ error: t('error.unexpected') }, 500);
     }

@@ -117,6 +117,30 @@ test('a trainer runs a calibration round for three trainees: blind tallies, reve
     await expectAccessible(trainer);
   });
 
+  await test.step('the trainer and a trainee discuss a cell on the board: the comment thread is shared live', async () => {
+    await boardRow(trainer, LIMITS, '5–10').getByRole('link', { name: 'Discuss' }).click();
+    const panel = trainer.getByRole('region', { name: 'Discussion' });
+    await expect(panel.getByRole('heading', { name: new RegExp(LIMITS) })).toBeVisible();
+    await panel.getByLabel('Add a comment').fill('Where does the role end here?');
+    await panel.getByRole('button', { name: 'Send' }).click();
+    await expect(panel.getByRole('status')).toHaveText('All changes saved');
+
+    const trainee = await openAs(browser, TRAINEES[1]!.email);
+    await gotoCalibration(trainee);
+    await trainee.getByRole('region', { name: 'My rounds', exact: true }).getByRole('row', { name: new RegExp(label) }).getByRole('link', { name: /See the results/ }).click();
+    await trainee.getByLabel('Show', { exact: true }).selectOption({ label: 'all cells' });
+    await trainee.getByRole('button', { name: 'Show', exact: true }).click();
+    await boardRow(trainee, LIMITS, '5–10').getByRole('link', { name: 'Discuss' }).click();
+    const theirs = trainee.getByRole('region', { name: 'Discussion' });
+    await expect(theirs.getByText('Where does the role end here?')).toBeVisible();
+    await theirs.getByLabel('Add a comment').fill('She names the limit before the mother asks.');
+    await theirs.getByRole('button', { name: 'Send' }).click();
+    // Live on the trainer's screen, under the trainee's stand-in name (names are hidden in this round).
+    await expect(panel.getByText('She names the limit before the mother asks.')).toBeVisible();
+    await expect(panel.getByRole('listitem').filter({ hasText: 'She names the limit' })).toContainText(/Trainee \d/);
+    await trainee.context().close();
+  });
+
   for (const t of TRAINEES) {
     await test.step(`${t.name} sees their own agreement, the spread and gold, and nobody else’s name`, async () => {
       const page = await openAs(browser, t.email);

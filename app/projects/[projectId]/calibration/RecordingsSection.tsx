@@ -2,6 +2,8 @@ import Link from 'next/link';
 import type { GoldRecording } from '@/lib/calibration/rounds';
 import type { Translate } from '@/lib/i18n/messages';
 import { ActionForm, CheckboxGroup, Field, SelectField, SubmitButton } from '@/app/_components/Form';
+import { FileImport } from '@/app/_components/FileImport';
+import { MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
 import { createGoldAction } from './actions';
 import styles from './calibration.module.css';
 
@@ -27,7 +29,6 @@ export function RecordingsSection({
     <section aria-labelledby="recordings" className={styles.twoCols}>
       <div>
         <h2 id="recordings">{t('calibration.recordings')}</h2>
-        <p className="hint">{t('calibration.importHint')}</p>
         {recordings.length === 0 ? (
           <p className="empty">{t('calibration.noRecordings')}</p>
         ) : (
@@ -78,6 +79,14 @@ export function RecordingsSection({
               })}
             </tbody>
           </table>
+        )}
+        {recordings.some((g) => !g.settled) && (
+          <FileImport
+            endpoint={`/api/projects/${projectId}/tallies/import`}
+            accept=".csv,text/csv"
+            maxBytes={MAX_IMPORT_BYTES}
+            labels={{ title: t('calibration.importGold'), file: t('tallies.importFile'), hint: t('calibration.importHint'), submit: t('tallies.importSubmit'), tooLarge: t('error.tooLarge') }}
+          />
         )}
       </div>
       <div className="card">
