@@ -7,8 +7,6 @@
  * from the other (so the server had relayed it) is still there for fresh clients.
  * Needs `npx next build` to have run.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,7 +14,7 @@ import { listProjects } from '@/lib/projects/projects';
 import { listSessions } from '@/lib/sessions/sessions';
 import { connectClient, waitUntil, whenSynced } from '@/server/realtime/node-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { startServer, type RunningServer } from './support/server-process';
+import { demoPasswords, startServer, type RunningServer } from './support/server-process';
 import { Browser } from './support/http';
 
 let tdb: TestDatabase;
@@ -24,15 +22,6 @@ let server: RunningServer | null = null;
 let sessionId: string;
 let projectId: string;
 const EMAILS = ['coder.a@demo.concord', 'coder.b@demo.concord'] as const;
-
-function demoPasswords(dataDir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of fs.readFileSync(path.join(dataDir, 'demo-accounts.txt'), 'utf8').split('\n')) {
-    const m = /^\s*(\S+@\S+)\s+(\S+)\s+\(/.exec(line);
-    if (m) out.set(m[1]!, m[2]!);
-  }
-  return out;
-}
 
 /** Signs the coder in through next-auth and asks the token route for the board's token. */
 async function boardClient(running: RunningServer, email: string): Promise<WebsocketProvider> {

@@ -6,8 +6,6 @@
  * The server seeds the demo itself (CONCORD_DEMO) into the empty test database and writes
  * the demo passwords to DATA_DIR/demo-accounts.txt. Needs `npx next build` to have run.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, findUserByEmail } from '@/lib/accounts/users';
 import { flattenBehaviours } from '@/lib/codebook/model';
@@ -17,7 +15,7 @@ import { ownProgress } from '@/lib/tally/progress';
 import { loadTallyContext } from '@/lib/tally/access';
 import type { CellWrite } from '@/lib/tally/model';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { startServer, type RunningServer } from './support/server-process';
+import { demoPasswords, startServer, type RunningServer } from './support/server-process';
 import { Browser } from './support/http';
 import { leaksInternals } from './support/errors';
 
@@ -38,21 +36,10 @@ let coderAId: string;
 const passwords = {} as Record<Who, { email: string; password: string }>;
 const browsers = {} as Record<Who, Browser>;
 
-/** The demo accounts as the server wrote them: "  email  password  (roles)". */
-function readDemoAccounts(dataDir: string): Map<string, string> {
-  const text = fs.readFileSync(path.join(dataDir, 'demo-accounts.txt'), 'utf8');
-  const out = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const m = /^\s*(\S+@\S+)\s+(\S+)\s+\(/.exec(line);
-    if (m) out.set(m[1]!, m[2]!);
-  }
-  return out;
-}
-
 beforeAll(async () => {
   tdb = await createTestDatabase();
   server = await startServer({ ...tdb.env, CONCORD_DEMO: 'on' });
-  const demo = readDemoAccounts(tdb.env.DATA_DIR!);
+  const demo = demoPasswords(tdb.env.DATA_DIR!);
   expect(demo.size).toBe(8);
   const emails: Record<Exclude<Who, 'outsider'>, string> = {
     owner: 'owner@demo.concord',

@@ -3,7 +3,9 @@
  * port against a test database, and stops it. Requires `next build` to have run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
 export interface RunningServer {
   url: string;
@@ -71,4 +73,14 @@ export async function runServerToExit(env: Record<string, string>, { timeoutMs =
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   clearTimeout(timer);
   return { code, output };
+}
+
+/** The demo accounts the server wrote into its data folder ("  email  password  (roles)"): email → password. */
+export function demoPasswords(dataDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of fs.readFileSync(path.join(dataDir, 'demo-accounts.txt'), 'utf8').split('\n')) {
+    const m = /^\s*(\S+@\S+)\s+(\S+)\s+\(/.exec(line);
+    if (m) out.set(m[1]!, m[2]!);
+  }
+  return out;
 }

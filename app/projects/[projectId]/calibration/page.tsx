@@ -21,6 +21,7 @@ import { RecordingsSection } from './RecordingsSection';
 import { RoundsSection } from './RoundsSection';
 import { StatusSection } from './StatusSection';
 import styles from './calibration.module.css';
+import { AutoRefresh } from '@/app/_components/AutoRefresh';
 
 export default async function CalibrationPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
@@ -52,6 +53,7 @@ export default async function CalibrationPage({ params }: { params: Promise<{ pr
       </div>
       {takesRounds && (
         <>
+          {myRounds.some((r) => !r.revealed) && <AutoRefresh />}
           <MyRounds t={t} locale={locale} projectId={project.id} userId={user.id} rounds={myRounds} />
           <MyProgress t={t} locale={locale} projectId={project.id} criteria={criteria} points={trends.get(user.id) ?? []} />
         </>

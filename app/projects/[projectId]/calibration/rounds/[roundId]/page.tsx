@@ -20,6 +20,7 @@ import { BoardTable, type BehaviourInfo, type CellFilter } from './BoardTable';
 import { GroupFigures, OwnFigures, TraineeTable } from './FigureTables';
 import { GroupDiscussion } from './GroupDiscussion';
 import { RevealForm } from './RevealForm';
+import { AutoRefresh } from '@/app/_components/AutoRefresh';
 import styles from '../../calibration.module.css';
 
 const FILTERS: readonly CellFilter[] = ['off', 'split', 'all'];
@@ -73,6 +74,8 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
 
   return (
     <div className={styles.page}>
+      {/* Until the reveal, progress (and the reveal itself) reaches everyone without a reload. */}
+      {!round.revealed && <AutoRefresh />}
       <div>
         <p>
           <Link href={`/projects/${project.id}/calibration`}>← {t('calibration.backToCalibration')}</Link>
