@@ -114,6 +114,16 @@ async function seedDemoCalibration(d: Database, projectId: string, trainerId: st
   const gold = await createGoldRecording(d, trainer, projectId, { caseNumber: 'T-01', label: 'T-01 training recording', durationMinutes: 50, intervalMinutes: 5, codebookVersionId: versionId });
   const { truth } = demoTallies(codebook, gold.intervals.length, 2000);
   await seedConsensus(d, gold.id, truth);
+  // Global ratings too, so the rating criterion (within one point of gold) has data.
+  const scales = codebook.ratingScales.map((s) => s.key);
+  const goldRatings = [1, 2, 0, -1];
+  await d.transaction((tx) => tx.insert(d.t.consensusRatings).values(scales.map((scaleKey, i) => ({ sessionId: gold.id, scaleKey, value: goldRatings[i % goldRatings.length]! }))));
+  /** Each trainee's distance from the gold rating, per scale: exact; within one point; two off on half. */
+  const ratingOffsets = [
+    [0, 0, 0, 0],
+    [1, -1, 1, 0],
+    [2, 0, -2, 1],
+  ];
   const round = await createRound(d, trainer, projectId, { goldSessionId: gold.id, traineeIds: trainees, showGold: true, showNames: false });
   const quality: [miss: number, extra: number][] = [
     [0.08, 0.02],
@@ -123,7 +133,8 @@ async function seedDemoCalibration(d: Database, projectId: string, trainerId: st
   for (const [i, traineeId] of trainees.entries()) {
     const actor = await actorIn(d, projectId, traineeId);
     const ctx = (await loadTallyContext(d, projectId, round.session.id))!;
-    await writeTally(d, actor, ctx, { cells: demoTraineeTally(truth, 3000 + i, quality[i]![0], quality[i]![1]), ratings: [] });
+    const ratings = scales.map((scaleKey, k) => ({ scaleKey, value: Math.max(-3, Math.min(3, goldRatings[k % goldRatings.length]! + ratingOffsets[i]![k % 4]!)), clientTime: Date.now() }));
+    await writeTally(d, actor, ctx, { cells: demoTraineeTally(truth, 3000 + i, quality[i]![0], quality[i]![1]), ratings });
     await submitTally(d, actor, (await loadTallyContext(d, projectId, round.session.id))!);
   }
   await revealRound(d, trainer, projectId, round.id);
