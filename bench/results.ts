@@ -12,8 +12,8 @@
  */
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { writeCsv } from '@/lib/codebook/formats/csv';
 import type { Behaviour, Codebook } from '@/lib/codebook/model';
+import { writeCsv } from '@/lib/files/csv';
 import { translator } from '@/lib/i18n/messages';
 import {
   buildResults,

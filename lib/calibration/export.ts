@@ -5,7 +5,7 @@
  * RoundReport, so it holds exactly what the asking member may see.
  */
 import type { Coefficient } from '@/lib/agreement';
-import { protectFormula, writeCsv } from '@/lib/codebook/formats/csv';
+import { protectFormula, writeCsv } from '@/lib/files/csv';
 import type { Translate } from '@/lib/i18n/messages';
 import type { RoundReport } from './report';
 

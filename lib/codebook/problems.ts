@@ -1,17 +1,9 @@
 /**
- * Problems found by validation and by imports. One shape for both, so the editor and an
- * import dialog can show them the same way.
- *
- * Location fields:
- * - `file`: the imported file's name (imports only).
- * - `line`: for CSV and XLSX, the spreadsheet row as the user sees it (header = row 1);
- *   for JSON and QDC (XML), the text line. 1-based.
- * - `column`: for CSV and XLSX, the column name as in the header (e.g. `polarity`);
- *   for JSON and QDC, the 1-based character column on that line.
- * - `target`: which item of the model (for the editor: which field to highlight).
- *
- * `code` is a stable machine key for translation (e.g. `duplicate-code`); `message` is English.
+ * The codebook's share of problems (the shape itself is `Problem` in `@/lib/files/problems`):
+ * a validation problem also says which item of the model it is about, so the editor can
+ * highlight the field; an import yields either a codebook or its problems.
  */
+import type { Problem } from '@/lib/files/problems';
 
 export interface ProblemTarget {
   aspectKey?: string;
@@ -24,58 +16,14 @@ export interface ProblemTarget {
   otherKey?: string;
 }
 
-export interface Problem {
-  code: string;
-  message: string;
-  file?: string;
-  line?: number;
-  column?: string | number;
+/** A problem of a codebook: `target` is the item of the model (for the editor: which field to highlight). */
+export interface CodebookProblem extends Problem {
   target?: ProblemTarget;
 }
 
-export type ImportResult<T> = { ok: true; codebook: T } | { ok: false; problems: Problem[] };
-
-export function problem(code: string, message: string, where: Omit<Problem, 'code' | 'message'> = {}): Problem {
-  return { code, message, ...where };
-}
+export type ImportResult<T> = { ok: true; codebook: T } | { ok: false; problems: CodebookProblem[] };
 
 /** Failure result; also a convenience for "return fail(problems)". */
-export function fail<T>(problems: Problem[]): ImportResult<T> {
+export function fail<T>(problems: CodebookProblem[]): ImportResult<T> {
   return { ok: false, problems };
-}
-
-/** "demo.csv, row 3, column polarity: …" / "demo.qdc, line 12, column 7: …" */
-export function describeProblem(p: Problem): string {
-  const parts: string[] = [];
-  if (p.file) parts.push(p.file);
-  const tabular = typeof p.column === 'string' || /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(p.file ?? '');
-  if (p.line !== undefined) parts.push(`${tabular ? 'row' : 'line'} ${p.line}`);
-  if (p.column !== undefined) parts.push(`column ${p.column}`);
-  return parts.length ? `${parts.join(', ')}: ${p.message}` : p.message;
-}
-
-/** At most this many problems are returned by an import; the last one then says how many more there were. */
-export const MAX_REPORTED_PROBLEMS = 1000;
-
-export function capProblems(problems: Problem[], file?: string): Problem[] {
-  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
-  const more = problems.length - (MAX_REPORTED_PROBLEMS - 1);
-  const last = problem('too-many-problems', `…and ${more} more problems. Fix the ones above and import again.`, file ? { file } : {});
-  return [...problems.slice(0, MAX_REPORTED_PROBLEMS - 1), last];
-}
-
-/** Sorts by line, then column order as given, keeping the original order otherwise. */
-export function sortProblems(problems: Problem[], columnOrder: readonly string[] = []): Problem[] {
-  const colRank = (c: Problem['column']): number => {
-    if (typeof c === 'number') return c;
-    if (typeof c === 'string') {
-      const i = columnOrder.indexOf(c);
-      return i < 0 ? columnOrder.length : i;
-    }
-    return -1;
-  };
-  return problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || colRank(a.p.column) - colRank(b.p.column) || a.i - b.i)
-    .map((x) => x.p);
 }

@@ -11,9 +11,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, count, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/audit';
 import { isUniqueViolation, type Database, type Db } from '@/lib/db';
+import { problem } from '@/lib/files/problems';
 import { exportJson, importJson } from './formats/json';
 import type { Codebook } from './model';
-import { problem, type Problem } from './problems';
+import type { CodebookProblem } from './problems';
 import { validateCodebook } from './validate';
 import { planEdit, type CodebookDiff, type EditAction } from './versions';
 
@@ -118,7 +119,7 @@ export type SaveAction = EditAction | 'created';
 
 export type SaveResult =
   | { ok: true; action: SaveAction; version: CodebookVersion; diff: CodebookDiff | null }
-  | { ok: false; reason: 'invalid' | 'refused' | 'stale'; problems: Problem[] };
+  | { ok: false; reason: 'invalid' | 'refused' | 'stale'; problems: CodebookProblem[] };
 
 const stale = (): SaveResult => ({
   ok: false,

@@ -25,9 +25,10 @@
  *
  * Pure and synchronous; messages are English, the `code` is for translation.
  */
+import { problem } from '@/lib/files/problems';
 import { isUuid } from './keys';
 import { GROUP_SOURCES, POLARITIES, type Codebook, type Localized } from './model';
-import { problem, type Problem, type ProblemTarget } from './problems';
+import type { CodebookProblem, ProblemTarget } from './problems';
 
 export const RESERVED_SHORTCUT_KEYS: readonly string[] = [
   '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
@@ -47,9 +48,9 @@ export function isValidShortcut(value: string): boolean {
   return /^\p{L}$/u.test(value);
 }
 
-export function validateCodebook(cb: Codebook): Problem[] {
-  const out: Problem[] = [];
-  const add = (code: string, message: string, target: ProblemTarget) => out.push(problem(code, message, { target }));
+export function validateCodebook(cb: Codebook): CodebookProblem[] {
+  const out: CodebookProblem[] = [];
+  const add = (code: string, message: string, target: ProblemTarget) => out.push({ ...problem(code, message), target });
   const t = textChecker(add);
 
   if (!cb.name.trim()) add('empty-name', 'The codebook needs a name.', { field: 'name' });

@@ -11,8 +11,9 @@
  *
  * Pure functions.
  */
+import { problem } from '@/lib/files/problems';
 import type { Aspect, Behaviour, Codebook, Group, Localized, RatingScale } from './model';
-import { problem, type Problem } from './problems';
+import type { CodebookProblem } from './problems';
 
 export interface FieldChange {
   /** Model field path: `label.en`, `polarity`, `group`, `order`, … */
@@ -86,18 +87,15 @@ export function checkRemoval(
   diff: CodebookDiff,
   talliedBehaviourKeys: Iterable<string>,
   opts: { asNewVersion: boolean },
-): Problem[] {
+): CodebookProblem[] {
   if (opts.asNewVersion) return [];
   const tallied = new Set(talliedBehaviourKeys);
   return diff.behaviours.removed
     .filter((b) => tallied.has(b.key))
-    .map((b) =>
-      problem(
-        'removal-has-tallies',
-        `Behaviour ${b.code ?? ''} "${b.label.en}" has tallies; remove it in a new version of the codebook.`,
-        { target: { behaviourKey: b.key } },
-      ),
-    );
+    .map((b) => ({
+      ...problem('removal-has-tallies', `Behaviour ${b.code ?? ''} "${b.label.en}" has tallies; remove it in a new version of the codebook.`),
+      target: { behaviourKey: b.key },
+    }));
 }
 
 export type EditAction = 'none' | 'edit-in-place' | 'new-version';
@@ -107,7 +105,7 @@ export function planEdit(
   before: Codebook,
   after: Codebook,
   opts: { versionInUse: boolean; talliedBehaviourKeys?: Iterable<string> },
-): { diff: CodebookDiff; action: EditAction; problems: Problem[] } {
+): { diff: CodebookDiff; action: EditAction; problems: CodebookProblem[] } {
   const tallied = [...(opts.talliedBehaviourKeys ?? [])];
   const diff = diffCodebooks(before, after);
   if (diff.identical) return { diff, action: 'none', problems: [] };

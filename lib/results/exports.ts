@@ -7,7 +7,7 @@
  * CSV is written as the codebook's CSV: UTF-8 with BOM, comma, CRLF, text cells that
  * could run as a spreadsheet formula prefixed with `'`.
  */
-import { protectFormula, writeCsv } from '@/lib/codebook/formats/csv';
+import { protectFormula, writeCsv } from '@/lib/files/csv';
 import { translator, type Locale } from '@/lib/i18n/messages';
 import { columnLabel, frequencyText, polarityText, slug, text } from './describe';
 import type { Results, VersionResults } from './model';

@@ -8,7 +8,7 @@ import type * as ExcelNs from 'exceljs';
 import type { Database } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/audit';
 import { localized, type Locale } from '@/lib/codebook/model';
-import { protectFormula, writeCsv } from '@/lib/codebook/formats/csv';
+import { protectFormula, writeCsv } from '@/lib/files/csv';
 import type { Translate } from '@/lib/i18n/messages';
 import { behaviourText, formatDay, formatDuration, marksText, movedText, names, reopenText, reviewCommentsText, settledText, statusText, threadText } from './format';
 import type { Disagreement } from './model';

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@/lib/accounts/users';
 import { listAudit } from '@/lib/audit/audit';
 import { createCase } from '@/lib/cases/cases';
-import { parseCsv } from '@/lib/codebook/formats/csv';
+import { parseCsv } from '@/lib/files/csv';
 import { newKey } from '@/lib/codebook/keys';
 import type { Behaviour, Codebook, Group } from '@/lib/codebook/model';
 import { codebookVersionById, saveCodebook } from '@/lib/codebook/repository';

@@ -6,16 +6,15 @@
  * are refused before any byte is read. The format comes from the file extension; without a
  * known extension it is sniffed from the content.
  */
+import { MAX_IMPORT_BYTES } from '@/lib/files/limits';
+import { capProblems, problem } from '@/lib/files/problems';
+import { isZip } from '@/lib/files/text';
 import type { Codebook } from '../model';
-import { capProblems, problem, type ImportResult } from '../problems';
+import type { ImportResult } from '../problems';
 import { baseName, exportCsv, importCsv } from './csv';
 import { exportJson, importJson } from './json';
 import { exportQdc, importQdc } from './qdc';
-import { isZip } from './text';
 import { exportXlsx, importXlsx } from './xlsx';
-
-/** 50 MB (MiB): larger uploads are refused unread. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export const CODEBOOK_FORMATS = ['csv', 'xlsx', 'json', 'qdc'] as const;
 export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];

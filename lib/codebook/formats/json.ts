@@ -10,11 +10,12 @@
  * and column of the offending value together with its path.
  */
 import { z } from 'zod';
+import { problem } from '@/lib/files/problems';
+import { decodeText } from '@/lib/files/text';
 import { canonicalCodebook, type Codebook } from '../model';
-import { problem, type ImportResult, type Problem, type ProblemTarget } from '../problems';
+import type { CodebookProblem, ImportResult, ProblemTarget } from '../problems';
 import { validateCodebook } from '../validate';
 import { jsonPositions, lineAndColumn, locate } from './json-position';
-import { decodeText } from './text';
 
 export const JSON_FORMAT = 'concord-codebook';
 export const JSON_VERSION = 1;
@@ -121,7 +122,7 @@ export function importJson(bytes: Uint8Array, fileName: string): ImportResult<Co
     })),
     ratingScales: body.ratingScales ?? [],
   });
-  const problems: Problem[] = validateCodebook(codebook).map((p) => {
+  const problems: CodebookProblem[] = validateCodebook(codebook).map((p) => {
     const path = modelPath(codebook, p.target);
     return { ...p, message: path ? `${path}: ${p.message}` : p.message, ...where(path) };
   });

@@ -18,7 +18,7 @@
  * any schema-validated document. Beyond the XSD (which declares no keys), GUIDs must be unique
  * and a MemberCode must name a Code of the file: without that, the file cannot be mapped.
  */
-import { problem, sortProblems, type Problem } from '../problems';
+import { problem, sortProblems, type Problem } from '@/lib/files/problems';
 import { attrValue, childElements, type XmlElement } from './xml';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';

@@ -23,14 +23,15 @@
  * its name contains "literat", else instrument. The codebook's name comes from the file name;
  * its description, id and colours are not carried.
  */
+import { problem, sortProblems } from '@/lib/files/problems';
+import { decodeText } from '@/lib/files/text';
 import { derivedKey, normalizeUuid } from '../keys';
 import { pairExamples, type Aspect, type Behaviour, type Codebook, type Group, type RatingScale } from '../model';
-import { problem, sortProblems, type ImportResult, type Problem } from '../problems';
+import type { CodebookProblem, ImportResult } from '../problems';
 import { validateCodebook } from '../validate';
 import { baseName } from './csv';
 import { anchorField, field, fieldValues, FIELD, hasField, readDescription, writeDescription, type ParsedDescription } from './qdc-description';
 import { checkQdcSchema, normalizeGuid, QDC_NAMESPACE } from './qdc-schema';
-import { decodeText } from './text';
 import { attrValue, childElements, escapeAttr, escapeText, parseXml, textContent, type XmlElement } from './xml';
 
 const COLOR = { positive: '#2E7D32', negative: '#C62828' } as const;
@@ -131,7 +132,7 @@ export function importQdc(bytes: Uint8Array, fileName: string): ImportResult<Cod
 }
 
 function mapCodebook(root: XmlElement, file: string): ImportResult<Codebook> {
-  const problems: Problem[] = [];
+  const problems: CodebookProblem[] = [];
   const at = (el: XmlElement) => ({ file, line: el.line, column: el.column });
   const elementOf = new Map<string, XmlElement>();
   const [codesEl, setsEl] = childElements(root);

@@ -16,9 +16,11 @@
  * A spreadsheet cannot carry: the codebook's name (taken from the file name), description
  * and id, rating scales, and aspects or groups without behaviours.
  */
+import type { TableRow } from '@/lib/files/csv';
+import { problem, sortProblems } from '@/lib/files/problems';
 import { derivedKey, normalizeUuid } from '../keys';
 import { pairExamples, type Aspect, type Behaviour, type Codebook, type Group, type GroupSource, type Localized } from '../model';
-import { problem, sortProblems, type ImportResult, type Problem } from '../problems';
+import type { CodebookProblem, ImportResult } from '../problems';
 import { validateCodebook } from '../validate';
 
 export const REQUIRED_COLUMNS = ['aspect', 'group', 'code', 'label', 'polarity', 'definition'] as const;
@@ -28,12 +30,6 @@ export const OPTIONAL_COLUMNS = [
 ] as const;
 export const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
 export type Column = (typeof COLUMNS)[number];
-
-/** A row as the user sees it: `row` is the spreadsheet row number (header = 1). */
-export interface TableRow {
-  row: number;
-  cells: string[];
-}
 
 export function codebookToTable(cb: Codebook): string[][] {
   const rows: string[][] = [[...COLUMNS]];
@@ -80,7 +76,7 @@ export function tableToCodebook(input: TableRow[], opts: { file: string; name: s
     return { ok: false, problems: [problem('header-not-on-row-1', message, at(realHeader.row))] };
   }
 
-  const problems: Problem[] = [];
+  const problems: CodebookProblem[] = [];
   const index = new Map<string, number>();
   header.cells.forEach((raw, i) => {
     const name = normalizeHeader(raw);

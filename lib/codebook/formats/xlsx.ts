@@ -9,11 +9,13 @@
  * exceljs is loaded only when a workbook is read or written.
  */
 import type * as ExcelNs from 'exceljs';
+import type { TableRow } from '@/lib/files/csv';
+import { problem } from '@/lib/files/problems';
+import { isZip, startsWith } from '@/lib/files/text';
 import type { Codebook } from '../model';
-import { problem, type ImportResult } from '../problems';
+import type { ImportResult } from '../problems';
 import { baseName } from './csv';
-import { codebookToTable, tableToCodebook, type TableRow } from './table';
-import { isZip, startsWith } from './text';
+import { codebookToTable, tableToCodebook } from './table';
 
 type ExcelModule = typeof ExcelNs;
 

@@ -7,10 +7,11 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { findUserByEmail } from '@/lib/accounts/users';
-import { CODEBOOK_FORMATS, exportCodebook, importCodebook, MAX_IMPORT_BYTES, type CodebookFormat } from '@/lib/codebook/formats';
-import { describeProblem, problem, type Problem } from '@/lib/codebook/problems';
+import { CODEBOOK_FORMATS, exportCodebook, importCodebook, type CodebookFormat } from '@/lib/codebook/formats';
 import { listCodebookVersions, recordCodebookExport, saveCodebook } from '@/lib/codebook/repository';
 import { database, type Database } from '@/lib/db';
+import { MAX_IMPORT_BYTES } from '@/lib/files/limits';
+import { describeProblem, problem, type Problem } from '@/lib/files/problems';
 import { listMembers } from '@/lib/projects/members';
 import { getProject, type Project } from '@/lib/projects/projects';
 import { CliUsageError, parseArgs, type CliIO, type CliCommand } from '../command';

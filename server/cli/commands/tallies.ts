@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { findUserByEmail } from '@/lib/accounts/users';
-import { describeProblem } from '@/lib/codebook/problems';
-import { MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
 import { database } from '@/lib/db';
+import { MAX_IMPORT_BYTES } from '@/lib/files/limits';
+import { describeProblem } from '@/lib/files/problems';
 import { actorIn, getProject } from '@/lib/projects/projects';
 import { exportTallies, importTallies } from '@/lib/tally/exchange';
 import { CliUsageError, parseArgs, type CliCommand } from '../command';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importCsv, parseCsv } from '@/lib/codebook/formats/csv';
+import { importCsv } from '@/lib/codebook/formats/csv';
 import { importCodebook } from '@/lib/codebook/formats';
 import { fixture, okCodebook, problemsOf, utf8, where } from './helpers';
 
@@ -135,23 +135,5 @@ describe('CSV import', () => {
     const first = okCodebook(importCsv(csv, 'a.csv'));
     const second = okCodebook(importCsv(csv, 'b.csv'));
     expect(second.aspects).toEqual(first.aspects);
-  });
-});
-
-describe('CSV parser', () => {
-  it('numbers rows as a spreadsheet does, counting a multi-line cell once', () => {
-    const { rows, delimiter } = parseCsv('a,b\r\n"x\r\ny",z\n\nlast,"q""uote"');
-    expect(delimiter).toBe(',');
-    expect(rows).toEqual([
-      { row: 1, cells: ['a', 'b'] },
-      { row: 2, cells: ['x\r\ny', 'z'] },
-      { row: 3, cells: [''] },
-      { row: 4, cells: ['last', 'q"uote'] },
-    ]);
-  });
-
-  it('detects tab and semicolon delimiters from the header line', () => {
-    expect(parseCsv('a\tb\tc\n1\t2\t3').delimiter).toBe('\t');
-    expect(parseCsv('a;b;"c,d"\n').delimiter).toBe(';');
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { canonicalCodebook, type Codebook } from '@/lib/codebook/model';
-import type { ImportResult, Problem } from '@/lib/codebook/problems';
+import type { CodebookProblem, ImportResult } from '@/lib/codebook/problems';
 
 export const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'codebook');
 
@@ -17,13 +17,13 @@ export function okCodebook(result: ImportResult<Codebook>): Codebook {
 }
 
 /** The problems of a failed import; asserts that nothing was imported. */
-export function problemsOf(result: ImportResult<Codebook>): Problem[] {
+export function problemsOf(result: ImportResult<Codebook>): CodebookProblem[] {
   expect(result.ok).toBe(false);
   expect('codebook' in result).toBe(false);
   return result.ok ? [] : result.problems;
 }
 
 /** Problems reduced to what a user sees: where, and which kind. */
-export const where = (problems: Problem[]) => problems.map((p) => ({ line: p.line, column: p.column, code: p.code }));
+export const where = (problems: CodebookProblem[]) => problems.map((p) => ({ line: p.line, column: p.column, code: p.code }));
 
 export const canonical = (cb: Codebook) => canonicalCodebook(cb);

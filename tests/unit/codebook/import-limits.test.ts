@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { importCodebook, MAX_IMPORT_BYTES, fileNameFor, exportCodebook } from '@/lib/codebook/formats';
+import { importCodebook, fileNameFor, exportCodebook } from '@/lib/codebook/formats';
 import { demoCodebook } from '@/lib/codebook/demo';
-import { describeProblem, MAX_REPORTED_PROBLEMS } from '@/lib/codebook/problems';
+import { MAX_IMPORT_BYTES } from '@/lib/files/limits';
+import { MAX_REPORTED_PROBLEMS } from '@/lib/files/problems';
 import { okCodebook, problemsOf, utf8 } from './helpers';
 
 describe('import limits and format choice', () => {
@@ -62,13 +63,6 @@ describe('import limits and format choice', () => {
     expect(problems.at(-2)).toMatchObject({ code: 'missing-value', line: 501, column: 'label' });
     expect(problems.at(-1)).toMatchObject({ code: 'too-many-problems', file: 'many.csv' });
     expect(problems.at(-1)?.message).toMatch(/201 more problems/);
-  });
-
-  it('describes a problem as the user sees it: row for spreadsheets, line for XML', () => {
-    expect(describeProblem({ code: 'x', message: 'Bad.', file: 'a.csv', line: 3, column: 'polarity' })).toBe('a.csv, row 3, column polarity: Bad.');
-    expect(describeProblem({ code: 'x', message: 'Bad.', file: 'a.xlsx', line: 3 })).toBe('a.xlsx, row 3: Bad.');
-    expect(describeProblem({ code: 'x', message: 'Bad.', file: 'a.qdc', line: 12, column: 7 })).toBe('a.qdc, line 12, column 7: Bad.');
-    expect(describeProblem({ code: 'x', message: 'Bad.' })).toBe('Bad.');
   });
 
   it('makes safe file names from codebook names', () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '@/lib/codebook/formats/csv';
+import { parseCsv } from '@/lib/files/csv';
 import { exportResults, longCsv, LONG_COLUMNS, parseResultsQuery, pickVersion, resultsQueryString, resultTables, tablesCsv, type ExportInput } from '@/lib/results';
 import { sheetName } from '@/lib/results/xlsx';
 import { study } from './helpers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { parseCsv } from '@/lib/codebook/formats/csv';
+import { parseCsv } from '@/lib/files/csv';
 import { translator } from '@/lib/i18n/messages';
 import { disagreementTable, exportDisagreements } from '@/lib/review/export';
 import { formatDuration } from '@/lib/review/format';

@@ -3,7 +3,7 @@ import type { GoldRecording } from '@/lib/calibration/rounds';
 import type { Translate } from '@/lib/i18n/messages';
 import { ActionForm, CheckboxGroup, Field, SelectField, SubmitButton } from '@/app/_components/Form';
 import { FileImport } from '@/app/_components/FileImport';
-import { MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
+import { MAX_IMPORT_BYTES } from '@/lib/files/limits';
 import { createGoldAction } from './actions';
 import styles from './calibration.module.css';
 

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import type { Problem } from '@/lib/codebook/problems';
+import type { Problem } from '@/lib/files/problems';
 import { translatorFor, type CodebookMessages } from './messages';
 import { ProblemTable } from './ProblemTable';
 

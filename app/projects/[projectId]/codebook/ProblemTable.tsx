@@ -1,5 +1,5 @@
 /* Import problems as a table: file, row (spreadsheets) or line (JSON, XML), column, message. Text only, never HTML. */
-import type { Problem } from '@/lib/codebook/problems';
+import type { Problem } from '@/lib/files/problems';
 import type { Tr } from './messages';
 
 const TABULAR = /\.(csv|tsv|txt|xlsx|xlsm)$/i;

@@ -4,7 +4,7 @@
  * language (load-messages.ts), the client formats them here. Type-only imports, so no
  * catalogue is bundled for the browser.
  */
-import type { Problem } from '@/lib/codebook/problems';
+import type { Problem } from '@/lib/files/problems';
 import type { MessageKey } from '@/lib/i18n/messages';
 
 export type CodebookKey = Extract<MessageKey, `codebook.${string}` | `codebookEditor.${string}`>;

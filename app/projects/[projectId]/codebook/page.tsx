@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { CODEBOOK_FORMATS, MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
+import { CODEBOOK_FORMATS } from '@/lib/codebook/formats';
 import { behaviourLabel, countByPolarity, displayGroups, localized } from '@/lib/codebook/model';
 import { latestCodebookVersion } from '@/lib/codebook/repository';
+import { MAX_IMPORT_BYTES } from '@/lib/files/limits';
 import { can } from '@/lib/policy/policy';
 import { currentLocale, getT, requireProject } from '@/app/_server/context';
 import { GridPreview } from './GridPreview';

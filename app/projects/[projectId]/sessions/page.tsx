@@ -1,5 +1,5 @@
 import { listCases } from '@/lib/cases/cases';
-import { MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
+import { MAX_IMPORT_BYTES } from '@/lib/files/limits';
 import { FileImport } from '@/app/_components/FileImport';
 import { can } from '@/lib/policy/policy';
 import { getProjectSettings } from '@/lib/projects/settings';

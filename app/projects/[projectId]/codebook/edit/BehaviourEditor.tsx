@@ -2,7 +2,7 @@
 /* One behaviour: code, labels, polarity, shortcut, definition, inclusion and exclusion notes, examples. */
 import { memo, useState } from 'react';
 import type { Behaviour } from '@/lib/codebook/model';
-import type { Problem } from '@/lib/codebook/problems';
+import type { CodebookProblem } from '@/lib/codebook/problems';
 import { appended, without, withoutKey } from './draft';
 import { fieldId, ItemProblemsContext, sameProblems, useEditor } from './EditorContext';
 import { PairFields, SelectField, TextField } from './Fields';
@@ -15,7 +15,7 @@ interface Props {
   behaviour: Behaviour;
   aspectKey: string;
   groupKey: string;
-  problems: Problem[];
+  problems: CodebookProblem[];
 }
 
 /** Memoized: typing in one behaviour re-renders only that one (the draft shares unchanged items). */

@@ -7,7 +7,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import type { Codebook, Locale, Localized } from '@/lib/codebook/model';
-import type { Problem } from '@/lib/codebook/problems';
+import type { CodebookProblem } from '@/lib/codebook/problems';
 import { validateCodebook } from '@/lib/codebook/validate';
 import { GridPreview } from '../GridPreview';
 import { translatorFor, type CodebookMessages } from '../messages';
@@ -161,8 +161,8 @@ function useLatest(fn: () => void): () => void {
 }
 
 /** Problems by the key of the item they belong to. */
-function indexProblems(problems: Problem[]): Map<string, Problem[]> {
-  const out = new Map<string, Problem[]>();
+function indexProblems(problems: CodebookProblem[]): Map<string, CodebookProblem[]> {
+  const out = new Map<string, CodebookProblem[]>();
   for (const p of problems) {
     const item = problemItemKey(p);
     out.set(item, [...(out.get(item) ?? []), p]);

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Localized, Locale } from '@/lib/codebook/model';
-import type { Problem } from '@/lib/codebook/problems';
+import type { CodebookProblem } from '@/lib/codebook/problems';
 import type { Path } from './draft';
 import type { Tr } from '../messages';
 
@@ -28,18 +28,18 @@ export interface EditorApi {
 export const EditorContext = createContext<EditorApi | null>(null);
 
 /** The draft's validation problems by item key (see `problemItemKey`). */
-export const ProblemIndexContext = createContext<ReadonlyMap<string, Problem[]>>(new Map());
+export const ProblemIndexContext = createContext<ReadonlyMap<string, CodebookProblem[]>>(new Map());
 /** The problems of the item whose fields are rendered below. */
-export const ItemProblemsContext = createContext<readonly Problem[]>([]);
+export const ItemProblemsContext = createContext<readonly CodebookProblem[]>([]);
 
-const NONE: Problem[] = [];
+const NONE: CodebookProblem[] = [];
 
-export function useItemProblems(itemKey: string): Problem[] {
+export function useItemProblems(itemKey: string): CodebookProblem[] {
   return useContext(ProblemIndexContext).get(itemKey) ?? NONE;
 }
 
 /** Same problems (by code and field): lets a memoized item skip a re-render. */
-export function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+export function sameProblems(a: readonly CodebookProblem[], b: readonly CodebookProblem[]): boolean {
   return a.length === b.length && a.every((p, i) => p.code === b[i]?.code && p.target?.field === b[i]?.target?.field);
 }
 
@@ -55,7 +55,7 @@ export function fieldId(itemKey: string, field: string): string {
 }
 
 /** Which item a problem belongs to: the innermost of its target. */
-export function problemItemKey(p: Problem): string {
+export function problemItemKey(p: CodebookProblem): string {
   const t = p.target ?? {};
   return t.behaviourKey ?? t.groupKey ?? t.aspectKey ?? t.scaleKey ?? 'codebook';
 }

@@ -1,7 +1,7 @@
 'use client';
 /* Every validation problem of the draft, each with a button that takes you to its field. */
 import type { Codebook } from '@/lib/codebook/model';
-import type { Problem } from '@/lib/codebook/problems';
+import type { CodebookProblem } from '@/lib/codebook/problems';
 import { problemText, type Tr } from '../messages';
 import { fieldId, problemItemKey, reveal } from './EditorContext';
 
@@ -22,7 +22,7 @@ function itemNames(cb: Codebook, tr: Tr): Map<string, string> {
   return names;
 }
 
-export function ProblemSummary({ problems, draft, tr }: { problems: Problem[]; draft: Codebook; tr: Tr }) {
+export function ProblemSummary({ problems, draft, tr }: { problems: CodebookProblem[]; draft: Codebook; tr: Tr }) {
   if (problems.length === 0) return null;
   const names = itemNames(draft, tr);
   return (

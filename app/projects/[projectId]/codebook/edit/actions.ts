@@ -5,7 +5,7 @@
  */
 import { revalidatePath } from 'next/cache';
 import { importJson, JSON_FORMAT, JSON_VERSION } from '@/lib/codebook/formats/json';
-import type { Problem } from '@/lib/codebook/problems';
+import type { CodebookProblem } from '@/lib/codebook/problems';
 import { saveCodebook } from '@/lib/codebook/repository';
 import { getT, requireProject } from '@/app/_server/context';
 
@@ -14,7 +14,7 @@ export interface SaveState {
   message: string;
   /** After a save: the stored version, for the next save's concurrency check. */
   version?: { number: number; revision: string; inUse: boolean };
-  problems?: Problem[];
+  problems?: CodebookProblem[];
 }
 
 export async function saveCodebookAction(projectId: string, draft: unknown, baseRevision: string | null): Promise<SaveState> {

@@ -5,8 +5,9 @@
  * streaming.
  */
 import { revalidatePath } from 'next/cache';
-import { importCodebook, MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
+import { importCodebook } from '@/lib/codebook/formats';
 import { saveCodebook } from '@/lib/codebook/repository';
+import { MAX_IMPORT_BYTES } from '@/lib/files/limits';
 import { api, json, readForm } from '@/app/_server/api';
 import type { Translate } from '@/lib/i18n/messages';
 import { codebookAccess } from '../access';

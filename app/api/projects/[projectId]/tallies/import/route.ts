@@ -1,6 +1,6 @@
 import { revalidatePath } from 'next/cache';
-import { MAX_IMPORT_BYTES } from '@/lib/codebook/formats';
-import { describeProblem } from '@/lib/codebook/problems';
+import { MAX_IMPORT_BYTES } from '@/lib/files/limits';
+import { describeProblem } from '@/lib/files/problems';
 import { enforce } from '@/lib/policy/enforce';
 import { can, decide } from '@/lib/policy/policy';
 import { importTallies } from '@/lib/tally/exchange';

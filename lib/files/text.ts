@@ -6,7 +6,7 @@
  * PDF, images), anything with NUL bytes, and invalid UTF-8 (e.g. a legacy "CSV (Windows)"
  * export), naming where the first bad byte is.
  */
-import { problem, type Problem } from '../problems';
+import { problem, type Problem } from './problems';
 
 export type TextResult = { ok: true; text: string } | { ok: false; problems: Problem[] };
 
