@@ -23,6 +23,9 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 
 /** Runs axe-core on the page and fails on any WCAG A/AA violation. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A refresh in flight (e.g. after a language switch) re-renders the head: check a settled page.
+  await page.waitForLoadState('networkidle');
+  await expect(page).toHaveTitle(/\S/);
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
