@@ -3,7 +3,7 @@
  * change or delete one. Every reveal, reopening, finalization, role change and export
  * is recorded here.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '@/lib/db';
 
@@ -61,13 +61,20 @@ export interface AuditEntry {
   actorName: string | null;
 }
 
-export async function listAudit(d: Database, projectId: string, limit = 500): Promise<AuditEntry[]> {
+export function isAuditKind(value: string): value is AuditKind {
+  return (AUDIT_KINDS as readonly string[]).includes(value);
+}
+
+export const AUDIT_PAGE_SIZE = 500;
+
+/** The project's latest events, newest first; optionally of one kind. */
+export async function listAudit(d: Database, projectId: string, { kind, limit = AUDIT_PAGE_SIZE }: { kind?: AuditKind; limit?: number } = {}): Promise<AuditEntry[]> {
   const { db, t } = d;
   const rows = await db
     .select({ id: t.auditEvents.id, at: t.auditEvents.at, kind: t.auditEvents.kind, subject: t.auditEvents.subject, detail: t.auditEvents.detail, actorName: t.users.name })
     .from(t.auditEvents)
     .leftJoin(t.users, eq(t.users.id, t.auditEvents.actorId))
-    .where(eq(t.auditEvents.projectId, projectId))
+    .where(kind ? and(eq(t.auditEvents.projectId, projectId), eq(t.auditEvents.kind, kind)) : eq(t.auditEvents.projectId, projectId))
     .orderBy(desc(t.auditEvents.at))
     .limit(limit);
   return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));

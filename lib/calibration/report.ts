@@ -228,12 +228,12 @@ export interface DriftReport {
 /**
  * Research coders' agreement over time: with each partner on every revealed research session,
  * and with gold on every revealed calibration round they took. The actor sees the coders
- * decideDriftRead allows (a coder only themself).
+ * decideDriftRead allows (a coder only themself); `only` narrows it to one coder.
  */
-export async function projectDrift(d: Database, actor: Actor, projectId: string, source = calibrationSource(d, projectId)): Promise<DriftReport> {
+export async function projectDrift(d: Database, actor: Actor, projectId: string, source = calibrationSource(d, projectId), only?: { coderId: string }): Promise<DriftReport> {
   const { t } = d;
   const criteria = criteriaOf(await getProjectSettings(d, projectId));
-  const members = (await listMembers(d, projectId)).filter((m) => m.roles.includes('coder') && decideDriftRead(actor, m.userId).allowed);
+  const members = (await listMembers(d, projectId)).filter((m) => m.roles.includes('coder') && (!only || m.userId === only.coderId) && decideDriftRead(actor, m.userId).allowed);
   const coderIds = new Set(members.map((m) => m.userId));
   const observations = new Map<string, DriftObservation[]>([...coderIds].map((id) => [id, []]));
   if (coderIds.size === 0) return { criteria, coders: [] };

@@ -209,3 +209,12 @@ test('a supervisor sees who is calibrated and every coder’s drift; a coder see
   await expectAccessible(coder);
   await coder.context().close();
 });
+
+test('a coder whose recent agreement fell below the threshold is told so on the project overview', async ({ page }) => {
+  await signIn(page, 'coder.a@demo.concord');
+  await page.getByRole('link', { name: 'Distance and proximity (demo)' }).click();
+  const notice = page.getByRole('note').filter({ hasText: 'is below this project’s threshold of 0.70' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('link', { name: 'See your agreement over time' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Calibration', exact: true })).toBeVisible();
+});
