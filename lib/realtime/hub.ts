@@ -14,6 +14,8 @@ import { DocStore } from './doc-store';
 export type RealtimeEvent =
   /** Every connection of the room becomes read-only (the board was finalized). */
   | { kind: 'freeze'; docId: string }
+  /** A freeze is lifted (finalizing failed): the policy decides the modes again, clients resync. */
+  | { kind: 'thaw'; docId: string }
   /** Re-check everyone in the room against the policy; close those who lost access. */
   | { kind: 'refresh'; docId: string }
   /** Re-check every connection of this user (roles changed, member removed). */
@@ -42,6 +44,11 @@ export class LocalEvents implements RealtimeEvents {
 export interface RealtimeHub {
   /** Makes every connection of the room read-only; resolves once the room's pending writes are stored. */
   freezeRoom(docId: string): Promise<void>;
+  /**
+   * Lifts a freeze (a finalize that failed its checks). Connections are closed with 1012 so
+   * that their clients reconnect and send again anything dropped while the room was frozen.
+   */
+  thawRoom(docId: string): Promise<void>;
   /** Re-checks the policy for everyone in the room; closes (4403) those who lost access. */
   refreshRoom(docId: string): Promise<void>;
   /** Re-checks the policy for every connection of the user. */

@@ -41,6 +41,8 @@ export const CLOSE = {
   unsupportedData: 1003,
   tooBig: 1009,
   internalError: 1011,
+  /** Reconnect and resync (a freeze was lifted). */
+  restart: 1012,
   malformed: 4400,
   unauthorized: 4401,
   forbidden: 4403,

@@ -191,6 +191,11 @@ export class Room {
     await this.settled();
   }
 
+  /** Lifts the freeze; the caller re-decides the modes. */
+  thaw(): void {
+    this.frozen = false;
+  }
+
   /** Replaces the log up to the last added update with the (garbage-collected) state. */
   async compact(): Promise<void> {
     while (this.compacting) await this.compacting;

@@ -208,6 +208,10 @@ export class RealtimeServer implements RealtimeHub {
     return this.events.publish({ kind: 'freeze', docId });
   }
 
+  thawRoom(docId: string): Promise<void> {
+    return this.events.publish({ kind: 'thaw', docId });
+  }
+
   refreshRoom(docId: string): Promise<void> {
     return this.events.publish({ kind: 'refresh', docId });
   }
@@ -229,6 +233,11 @@ export class RealtimeServer implements RealtimeHub {
   private async onEvent(event: RealtimeEvent): Promise<void> {
     if (event.kind === 'freeze') {
       await this.rooms.get(event.docId)?.freeze();
+    } else if (event.kind === 'thaw') {
+      const room = this.rooms.get(event.docId);
+      room?.thaw();
+      // Writes dropped while frozen are only in the clients' documents: reconnecting resyncs them.
+      for (const c of room?.conns ?? []) c.close(CLOSE.restart, 'resync');
     } else if (event.kind === 'refresh') {
       const room = this.rooms.get(event.docId);
       if (room) await this.recheck(room, [...room.conns]);

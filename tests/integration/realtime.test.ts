@@ -240,6 +240,23 @@ describe('realtime board rooms', () => {
   });
 });
 
+describe('a finalize that fails its checks', () => {
+  it('thawRoom lifts the freeze: clients reconnect, and what they wrote while frozen is stored and relayed', async () => {
+    const a = client(users.coderA, rooms.revealed);
+    const b = client(users.coderB, rooms.revealed);
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    await realtimeHub()!.freezeRoom(rooms.revealed);
+    marks(a).set('x@5|a-while-frozen', 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(marks(b).has('x@5|a-while-frozen')).toBe(false);
+    await realtimeHub()!.thawRoom(rooms.revealed);
+    await waitUntil(() => marks(b).get('x@5|a-while-frozen') === 1, 10_000, 'B sees what A wrote while frozen');
+    await waitUntil(async () => (await storedState(rooms.revealed)).getMap('proposals').get('x@5|a-while-frozen') === 1, 5000, 'stored');
+    marks(b).set('x@5|b-after-thaw', 1);
+    await waitUntil(() => marks(a).get('x@5|b-after-thaw') === 1, 5000, 'writable again');
+  });
+});
+
 describe('realtime durability and lifecycle', () => {
   it('keeps every relayed edit across a restart, compacts the log and unloads idle rooms', async () => {
     await stopServer();
