@@ -24,6 +24,7 @@ export const AUDIT_KINDS = [
   'review.reopen-requested',
   'review.reopen-accepted',
   'review.reopen-declined',
+  'review.cell-resettled',
   'definition.applied',
   'settings.changed',
   'gold.settled',

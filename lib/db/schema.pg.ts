@@ -233,7 +233,7 @@ export const reviewComments = pgTable(
   (t) => [index('review_comments_session_idx').on(t.sessionId)],
 );
 
-/** A supervisor's request to reopen a settled cell; the session's coders accept or decline. */
+/** A supervisor's request to reopen a settled cell; the session's coders accept or decline, then re-settle it. */
 export const reopenRequests = pgTable(
   'reopen_requests',
   {
@@ -242,11 +242,18 @@ export const reopenRequests = pgTable(
     cell: text('cell').notNull(),
     requestedBy: text('requested_by').notNull().references(() => users.id),
     reason: text('reason').notNull(),
-    /** pending → accepted | declined */
+    /** pending → accepted | declined; accepted → proposed (a coder's new mark) → resettled (the other coder confirmed) */
     status: text('status').notNull(),
     decidedBy: text('decided_by').references(() => users.id),
     at: at('at').notNull(),
     decidedAt: at('decided_at'),
+    /** The proposed new mark (0/1) and its rationale; a later proposal replaces them. */
+    resettleValue: integer('resettle_value'),
+    resettleRationale: text('resettle_rationale'),
+    resettleProposedBy: text('resettle_proposed_by').references(() => users.id),
+    /** The consensus mark the confirmed proposal replaced, and when. */
+    resettledFrom: integer('resettled_from'),
+    resettledAt: at('resettled_at'),
   },
   (t) => [index('reopen_requests_session_idx').on(t.sessionId)],
 );

@@ -3,7 +3,7 @@
  */
 import { localized, type Locale } from '@/lib/codebook/model';
 import type { Translate } from '@/lib/i18n/messages';
-import type { Disagreement, DisagreementStatus, ReviewCoder } from './model';
+import type { Disagreement, DisagreementStatus, ReopenRequest, ReviewCoder } from './model';
 
 /** "4 min", "1 h 05 min", "< 1 min"; "—" when unknown. */
 export function formatDuration(ms: number | null, t: Translate): string {
@@ -54,9 +54,15 @@ export function reviewCommentsText(d: Disagreement): string {
   return d.reviewComments.map((c) => `${c.authorName}: ${c.text}`).join('\n');
 }
 
+/** A reopen request's state: "Reopened: waiting for a new mark", "Re-settled: was 0, now 1", … */
+export function reopenStatusText(r: ReopenRequest, t: Translate): string {
+  if (r.status === 'accepted') return t('review.reopenAcceptedNote');
+  if (r.status === 'resettled') return t('review.resettledText', { from: r.resettledFrom ?? '—', to: r.resettleValue ?? '—' });
+  return t(`review.reopen.${r.status}`);
+}
+
 /** The latest reopen request's state, if any. */
 export function reopenText(d: Disagreement, t: Translate): string {
   const last = d.reopenRequests[d.reopenRequests.length - 1];
-  if (!last) return '';
-  return last.status === 'accepted' ? t('review.reopenAcceptedNote') : t(`review.reopen.${last.status}`);
+  return last ? reopenStatusText(last, t) : '';
 }

@@ -45,10 +45,15 @@ export interface ReviewComment {
   at: Date;
 }
 
-export const REOPEN_STATUSES = ['pending', 'accepted', 'declined'] as const;
+/**
+ * pending → accepted | declined; accepted → proposed (a coder proposes a new mark; a later
+ * proposal by either coder replaces it) → resettled (the other coder confirmed; with a single
+ * coder the proposal settles at once).
+ */
+export const REOPEN_STATUSES = ['pending', 'accepted', 'declined', 'proposed', 'resettled'] as const;
 export type ReopenStatus = (typeof REOPEN_STATUSES)[number];
 
-/** A request to reopen a settled cell (table reopen_requests). */
+/** A request to reopen a settled cell (table reopen_requests), with its re-settling. */
 export interface ReopenRequest {
   id: string;
   sessionId: string;
@@ -61,6 +66,14 @@ export interface ReopenRequest {
   deciderName: string | null;
   at: Date;
   decidedAt: Date | null;
+  /** The proposed (once resettled: the settled) new mark, its rationale and who proposed it. */
+  resettleValue: Mark | null;
+  resettleRationale: string | null;
+  resettleProposedBy: string | null;
+  proposerName: string | null;
+  /** The consensus mark the new one replaced, once resettled. */
+  resettledFrom: Mark | null;
+  resettledAt: Date | null;
 }
 
 export interface Disagreement {

@@ -2,7 +2,9 @@
  * The review desk (issue 8), on the demo project with its reconciliation notes
  * (lib/demo/demo-review.ts seedDemoReview, seeded with the demo): filter with the keyboard, read a
  * behaviour's rationales side by side, propose a definition change citing them, apply it,
- * and find it in the codebook's next version draft. axe on every page.
+ * and find it in the codebook's next version draft; comment on a settled cell and ask to
+ * reopen it, which a coder accepts, coder A proposes a new mark and coder B confirms it.
+ * axe on every page.
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support/app';
@@ -78,9 +80,10 @@ test("a supervisor filters the review desk to one behaviour, reads its rationale
   await expectAccessible(page);
 });
 
-test('a supervisor comments on a settled cell and asks to reopen it; a coder of the session reads both and accepts', async ({ page, browser }) => {
+test('a supervisor comments on a settled cell and asks to reopen it; a coder of the session reads both and accepts; the coders re-settle it', async ({ page, browser }) => {
   const comment = 'Please look at this moment again with the new definition in mind.';
   const reason = 'Both rationales name a different definition.';
+  const rationale = 'Read with the new definition, the worker does not say it in so many words.';
   await signIn(page, 'supervisor@demo.concord');
   await page.getByRole('link', { name: 'Distance and proximity (demo)' }).click();
   await page.getByRole('link', { name: 'Review', exact: true }).click();
@@ -93,6 +96,10 @@ test('a supervisor comments on a settled cell and asks to reopen it; a coder of 
   await row.getByRole('link', { name: /details, comment, reopen/ }).click();
   await expect(page.getByRole('heading', { name: 'Comment for the coders' })).toBeVisible();
   await expectAccessible(page);
+  const cellPage = page.url();
+  const settled = page.locator('dt:text-is("Settled mark") + dd strong');
+  const was = Number(await settled.textContent());
+  const now = was === 1 ? 0 : 1;
 
   await page.getByLabel('Your comment').fill(comment);
   await page.getByRole('button', { name: 'Add comment' }).click();
@@ -106,15 +113,50 @@ test('a supervisor comments on a settled cell and asks to reopen it; a coder of 
   const sessionPage = (await page.getByRole('link', { name: 'K-02 · K-02 intake talk' }).getAttribute('href'))!;
 
   // The session's coder reads both on the session page, and accepts.
-  const coder = await browser.newPage();
-  await signIn(coder, 'coder.b@demo.concord');
-  await coder.goto(sessionPage);
-  const notes = coder.getByRole('region', { name: 'Supervisor notes on settled cells' });
-  await expect(notes).toContainText(comment);
-  await expect(notes).toContainText(reason);
-  await expectAccessible(coder);
-  await notes.getByRole('button', { name: 'Accept' }).click();
-  await expect(notes).toContainText('Reopened: needs a new board');
-  await expect(notes.getByRole('button', { name: 'Accept' })).toHaveCount(0);
-  await coder.close();
+  const coderB = await browser.newPage();
+  await signIn(coderB, 'coder.b@demo.concord');
+  await coderB.goto(sessionPage);
+  const notesB = coderB.getByRole('region', { name: 'Supervisor notes on settled cells' });
+  await expect(notesB).toContainText(comment);
+  await expect(notesB).toContainText(reason);
+  await expectAccessible(coderB);
+  await notesB.getByRole('button', { name: 'Accept' }).click();
+  await expect(notesB).toContainText('Reopened: waiting for a new mark');
+  await expect(notesB.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+  await expect(notesB.getByRole('form', { name: 'Propose a new mark' })).toBeVisible();
+
+  // Coder A proposes a new mark with the keyboard, with a rationale, and waits for the partner.
+  const coderA = await browser.newPage();
+  await signIn(coderA, 'coder.a@demo.concord');
+  await coderA.goto(sessionPage);
+  const notesA = coderA.getByRole('region', { name: 'Supervisor notes on settled cells' });
+  const propose = notesA.getByRole('form', { name: 'Propose a new mark' });
+  await propose.getByRole('radio', { name: now === 1 ? '1 (marked)' : '0 (not marked)' }).focus();
+  await coderA.keyboard.press('Space');
+  await expect(propose.getByRole('radio', { name: now === 1 ? '1 (marked)' : '0 (not marked)' })).toBeChecked();
+  await propose.getByLabel('Rationale for the new mark').fill(rationale);
+  await propose.getByRole('button', { name: 'Propose' }).click();
+  await expect(notesA).toContainText('Your new mark was proposed; your partner confirms it.');
+  await expect(notesA).toContainText(`Anna Coder proposed ${now}: ${rationale}`);
+  await expect(notesA).toContainText('Waiting for your partner to confirm.');
+  await expect(notesA.getByRole('button', { name: 'Confirm the new mark' })).toHaveCount(0);
+  await expectAccessible(coderA);
+  await coderA.close();
+
+  // Coder B confirms it; the cell is re-settled.
+  await coderB.reload();
+  await expect(notesB).toContainText(`Anna Coder proposed ${now}: ${rationale}`);
+  await notesB.getByRole('button', { name: 'Confirm the new mark' }).click();
+  await expect(notesB).toContainText('The new mark is settled.');
+  await expect(notesB).toContainText(`Re-settled: was ${was}, now ${now}`);
+  await expect(notesB.getByRole('button', { name: 'Confirm the new mark' })).toHaveCount(0);
+  await expectAccessible(coderB);
+  await coderB.close();
+
+  // The supervisor's cell page shows the new settled mark, its rationale and the re-settling.
+  await page.goto(cellPage);
+  await expect(settled).toHaveText(String(now));
+  await expect(page.getByRole('region', { name: 'Reopen requests' })).toContainText(`Re-settled: was ${was}, now ${now}`);
+  await expect(page.locator('.review-notes .rationale')).toHaveText(rationale);
+  await expectAccessible(page);
 });

@@ -184,7 +184,7 @@ describe('supervisor comments and reopen requests on settled cells', () => {
     expect(await rows()).toEqual(consensusBefore);
     const audit = await listAudit(tdb.database, projectId);
     expect(audit.find((e) => e.kind === 'review.reopen-requested')).toMatchObject({ subject: sessions.finalized.id, detail: { cell, request: id }, actorName: 'Sam Supervisor' });
-    expect(audit.find((e) => e.kind === 'review.reopen-accepted')).toMatchObject({ detail: { cell, request: id, note: 'reopened: needs a new board' }, actorName: 'Bram Coder' });
+    expect(audit.find((e) => e.kind === 'review.reopen-accepted')).toMatchObject({ detail: { cell, request: id, note: 'reopened: the coders re-settle the cell' }, actorName: 'Bram Coder' });
     // Declining a new request is recorded too.
     const second = await requestReopen(tdb.database, actors.supervisor, projectId, note('Once more'));
     await decideReopen(tdb.database, actors.coderA, projectId, second, false);

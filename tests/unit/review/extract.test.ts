@@ -63,7 +63,7 @@ describe("a session's disagreements", () => {
 
   it('attaches supervisor comments and reopen requests to their cell', () => {
     const comment: ReviewComment = { id: 'r1', sessionId: 's1', cell: 'y@2', authorId: 'sam', authorName: 'Sam', text: 'Check this', at: new Date() };
-    const request: ReopenRequest = { id: 'q1', sessionId: 's1', cell: 'x@1', requestedBy: 'sam', requesterName: 'Sam', reason: 'Why?', status: 'pending', decidedBy: null, deciderName: null, at: new Date(), decidedAt: null };
+    const request: ReopenRequest = { id: 'q1', sessionId: 's1', cell: 'x@1', requestedBy: 'sam', requesterName: 'Sam', reason: 'Why?', status: 'pending', decidedBy: null, deciderName: null, at: new Date(), decidedAt: null, resettleValue: null, resettleRationale: null, resettleProposedBy: null, proposerName: null, resettledFrom: null, resettledAt: null };
     const list = sessionDisagreements(input({ reviewComments: [comment], reopenRequests: [request] }));
     expect(list.find((d) => d.cell === 'y@2')!.reviewComments).toEqual([comment]);
     expect(list.find((d) => d.cell === 'x@1')!.reopenRequests).toEqual([request]);

@@ -1,7 +1,7 @@
 /* Pieces of a disagreement shown on the desk, the behaviour page, the cell page and the print page. */
 import type { Translate } from '@/lib/i18n/messages';
-import { formatDuration, movedText, reopenText, statusText } from '@/lib/review/format';
-import type { Disagreement } from '@/lib/review/model';
+import { formatDuration, movedText, reopenStatusText, reopenText, statusText } from '@/lib/review/format';
+import type { Disagreement, ReopenRequest } from '@/lib/review/model';
 
 /** Where a disagreement's card sits on its behaviour page (for citation links). */
 export function anchorOf(d: { sessionId: string; cell: string }): string {
@@ -68,5 +68,16 @@ export function CellNotes({ d, t, open = false }: { d: Disagreement; t: Translat
         </ul>
       )}
     </div>
+  );
+}
+
+/** A reopen request as one line: its state, who asked and why, who decided, and the coders' proposed (or settled) new mark. */
+export function ReopenRequestText({ r, t }: { r: ReopenRequest; t: Translate }) {
+  return (
+    <>
+      <strong>{reopenStatusText(r, t)}</strong> · {r.requesterName}: {r.reason}
+      {r.deciderName && <small className="muted"> ({t('review.decidedBy', { name: r.deciderName })})</small>}
+      {r.resettleValue !== null && <span className="resettle-proposal"> · {t('review.proposalBy', { name: r.proposerName ?? '', value: r.resettleValue, rationale: r.resettleRationale ?? '' })}</span>}
+    </>
   );
 }

@@ -1,8 +1,9 @@
 /* The review desk's forms, built from the form kit and bound to the server actions. */
 import type { Localized } from '@/lib/codebook/model';
 import type { Translate } from '@/lib/i18n/messages';
-import { ActionForm, CheckboxGroup, Field, SubmitButton } from '@/app/_components/Form';
-import { addCommentAction, applyProposalAction, decideReopenAction, proposeAction, requestReopenAction } from './actions';
+import type { ReopenRequest } from '@/lib/review/model';
+import { ActionForm, CheckboxGroup, Field, FieldError, SubmitButton } from '@/app/_components/Form';
+import { addCommentAction, applyProposalAction, confirmResettleAction, decideReopenAction, proposeAction, proposeResettleAction, requestReopenAction } from './actions';
 
 export function ProposalForm({
   projectId,
@@ -77,6 +78,48 @@ export function DecideForms({ projectId, requestId, open, t }: { projectId: stri
       </ActionForm>
       <ActionForm action={decideReopenAction.bind(null, projectId, requestId, false)}>
         {open && <SubmitButton className="danger small">{t('review.decline')}</SubmitButton>}
+      </ActionForm>
+    </div>
+  );
+}
+
+/**
+ * Re-settling an accepted request's cell, for the session's coders: confirm the partner's
+ * proposal, and propose a new mark with a rationale (while a proposal waits, folded away: a
+ * new one replaces it). Both forms stay mounted as the request moves on, so their messages
+ * are still announced.
+ */
+export function ResettleForms({ projectId, request, userId, t }: { projectId: string; request: ReopenRequest; userId: string; t: Translate }) {
+  const proposed = request.status === 'proposed';
+  const fields = (
+    <>
+      <fieldset className="checks">
+        <legend>{t('review.newMark')}</legend>
+        <label>
+          <input type="radio" name="value" value="1" required /> {t('review.mark1')}
+        </label>
+        <label>
+          <input type="radio" name="value" value="0" /> {t('review.mark0')}
+        </label>
+        <FieldError name="value" />
+      </fieldset>
+      <Field name="rationale" label={t('review.resettleRationale')} multiline required hint={t('review.resettleHint')} />
+      <SubmitButton className="secondary small">{t('review.proposeSubmit')}</SubmitButton>
+    </>
+  );
+  return (
+    <div className="review-resettle">
+      <ActionForm action={confirmResettleAction.bind(null, projectId, request.id, { value: request.resettleValue ?? 0, proposedBy: request.resettleProposedBy ?? '', rationale: request.resettleRationale ?? '' })}>
+        {proposed && (request.resettleProposedBy === userId ? <p className="muted">{t('review.waitingForPartner')}</p> : <SubmitButton className="small">{t('review.confirmSubmit')}</SubmitButton>)}
+      </ActionForm>
+      <ActionForm action={proposeResettleAction.bind(null, projectId, request.id)} label={t(proposed ? 'review.resettleAgainTitle' : 'review.resettleTitle')}>
+        {request.status === 'accepted' && fields}
+        {proposed && (
+          <details>
+            <summary>{t('review.resettleAgainTitle')}</summary>
+            {fields}
+          </details>
+        )}
       </ActionForm>
     </div>
   );

@@ -1,7 +1,8 @@
 /*
  * On a session's page: the supervisors' comments on its settled cells and their requests to
- * reopen one, which the session's coders accept or decline here. Shown to the session's
- * coders and to the project's reviewers.
+ * reopen one, which the session's coders accept or decline here, and then re-settle (one
+ * proposes a new mark, the other confirms it). Shown to the session's coders and to the
+ * project's reviewers.
  */
 import Link from 'next/link';
 import { findBehaviour, localized, type Locale } from '@/lib/codebook/model';
@@ -15,8 +16,8 @@ import { parseCell } from '@/lib/review/model';
 import { listReviewNotes } from '@/lib/review/notes';
 import { intervalHeading } from '@/lib/sessions/intervals';
 import type { Session } from '@/lib/sessions/sessions';
-import { cellHref } from './DisagreementParts';
-import { DecideForms } from './NoteForms';
+import { cellHref, ReopenRequestText } from './DisagreementParts';
+import { DecideForms, ResettleForms } from './NoteForms';
 
 export async function SessionReviewNotes({ d, actor, session, coderIds, t, locale }: { d: Database; actor: Actor; session: Session; coderIds: readonly string[]; t: Translate; locale: Locale }) {
   const coder = coderIds.includes(actor.userId) && actor.roles.includes('coder');
@@ -52,9 +53,9 @@ export async function SessionReviewNotes({ d, actor, session, coderIds, t, local
                 .filter((r) => r.cell === cell)
                 .map((r) => (
                   <li key={r.id} className="reopen-request">
-                    <strong>{r.status === 'accepted' ? t('review.reopenAcceptedNote') : t(`review.reopen.${r.status}`)}</strong> · {r.requesterName}: {r.reason}
-                    {r.deciderName && <small className="muted"> ({t('review.decidedBy', { name: r.deciderName })})</small>}
+                    <ReopenRequestText r={r} t={t} />
                     {coder && <DecideForms projectId={session.projectId} requestId={r.id} open={r.status === 'pending'} t={t} />}
+                    {coder && r.status !== 'pending' && r.status !== 'declined' && <ResettleForms projectId={session.projectId} request={r} userId={actor.userId} t={t} />}
                   </li>
                 ))}
             </ul>

@@ -5,7 +5,7 @@
  */
 import { revalidatePath } from 'next/cache';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { decideReopen, addReviewComment, requestReopen } from '@/lib/review/notes';
+import { addReviewComment, confirmResettle, decideReopen, proposeResettle, requestReopen, type SeenProposal } from '@/lib/review/notes';
 import { applyProposal, proposeDefinitionChange } from '@/lib/review/proposals';
 import { formObject, runAction, type ActionState } from '@/app/_server/action-result';
 import { getT, requireProject, type ProjectContext } from '@/app/_server/context';
@@ -42,6 +42,21 @@ export async function decideReopenAction(projectId: string, requestId: string, a
   return act(projectId, form, async ({ d, project, actor }) => {
     await decideReopen(d, actor, project.id, requestId, accept);
     return [accept ? 'review.reopenAcceptedNote' : 'review.reopen.declined'];
+  });
+}
+
+export async function proposeResettleAction(projectId: string, requestId: string, _: ActionState, form: FormData): Promise<ActionState> {
+  return act(projectId, form, async ({ d, project, actor }) => {
+    const status = await proposeResettle(d, actor, project.id, requestId, formObject(form));
+    return [status === 'resettled' ? 'review.resettleDone' : 'review.resettleProposed'];
+  });
+}
+
+/** `seen` is the proposal the coder had on screen (bound into the form): a replaced one is refused, not confirmed. */
+export async function confirmResettleAction(projectId: string, requestId: string, seen: SeenProposal, _: ActionState, form: FormData): Promise<ActionState> {
+  return act(projectId, form, async ({ d, project, actor }) => {
+    await confirmResettle(d, actor, project.id, requestId, seen);
+    return ['review.resettleDone'];
   });
 }
 

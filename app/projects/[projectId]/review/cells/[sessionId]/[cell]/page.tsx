@@ -6,7 +6,7 @@ import { REVIEW_ACTIONS } from '@/lib/review/access';
 import { collectDisagreements } from '@/lib/review/collect';
 import { formatDay } from '@/lib/review/format';
 import { currentLocale, getT, requireProject } from '@/app/_server/context';
-import { CellNotes, Marks, Settled, SettleTime } from '../../../DisagreementParts';
+import { CellNotes, Marks, ReopenRequestText, Settled, SettleTime } from '../../../DisagreementParts';
 import { routeParam } from '../../../load';
 import { CommentForm, ReopenForm } from '../../../NoteForms';
 
@@ -64,9 +64,8 @@ export default async function ReviewCellPage({ params }: { params: Promise<{ pro
           <h3 id="cell-reopen">{t('review.reopenRequests')}</h3>
           <ul className="plain">
             {x.reopenRequests.map((r) => (
-              <li key={r.id}>
-                <strong>{t(`review.reopen.${r.status}`)}</strong> · {r.requesterName}: {r.reason}
-                {r.deciderName && <small className="muted"> ({t('review.decidedBy', { name: r.deciderName })})</small>}
+              <li key={r.id} className="reopen-request">
+                <ReopenRequestText r={r} t={t} />
               </li>
             ))}
           </ul>
