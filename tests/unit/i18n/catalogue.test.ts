@@ -13,6 +13,13 @@ describe('the message catalogue', () => {
     }
   });
 
+  it('has each key in exactly one area file, so no area silently overrides another', () => {
+    const areas = Object.values(import.meta.glob<Record<string, Record<string, string>>>('@/lib/i18n/en/!(index).ts', { eager: true })).flatMap((m) => Object.values(m));
+    const keys = areas.flatMap((area) => Object.keys(area));
+    expect(keys.length).toBe(new Set(keys).size);
+    expect(keys.length).toBe(Object.keys(en).length);
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     const t = translator('nl');
     expect(t('case.duplicate', { caseNumber: 'K-01' })).toBe('Casusnummer K-01 bestaat al in dit project.');

@@ -1,0 +1,33 @@
+import type { statistics as en } from '../en/statistics';
+
+/** Dutch: Agreement statistics. Typed against the English, so a missing key fails the type check. */
+export const statistics: Record<keyof typeof en, string> = {
+  'stats.title': 'Overeenstemming vóór het overleg',
+  'stats.sessionTitle': 'Overeenstemming in sessie {session}',
+  'stats.empty': 'Er is nog geen sessie vrijgegeven. De overeenstemming wordt berekend zodra beide codeurs van een sessie hebben ingeleverd; blinde scorelijsten tellen nooit mee.',
+  'stats.design': '{sessions} dubbel gecodeerde sessie(s), {intervals} intervallen, {cells} cellen gedrag × interval; versie {version} van de codeerlijst.',
+  'stats.blindExcluded': '{count} sessie(s) die nog blind worden gecodeerd tellen niet mee.',
+  'stats.otherVersions': 'Sessies gecodeerd met andere versies van de codeerlijst staan apart:',
+  'stats.backToProject': 'Terug naar het hele project',
+  'stats.unit': 'Eenheid',
+  'stats.n': 'n',
+  'stats.percent': '% overeenstemming',
+  'stats.occurrence': 'Voorkomen',
+  'stats.nonOccurrence': 'Niet-voorkomen',
+  'stats.kappa': 'Cohens κ [95%-BI]',
+  'stats.pabak': 'PABAK',
+  'stats.ac1': 'Gwets AC1 [95%-BI]',
+  'stats.overall': 'Alle gedragingen',
+  'stats.byAspect': 'Totaal en per aspect',
+  'stats.ranking': 'Gedrag dat codeurs verschillend lezen (laagste κ eerst)',
+  'stats.bySession': 'Per sessie',
+  'stats.byPair': 'Per codeurspaar',
+  'stats.byPosition': 'Per intervalpositie',
+  'stats.heatmap': 'Verschillen per gedrag en interval (aantal sessies)',
+  'stats.noDisagreement': 'geen verschil',
+  'stats.paradoxShort': 'hoge overeenstemming maar lage kappa',
+  'stats.paradox': 'Waar de overeenstemming hoog is maar kappa laag, is het gedrag zeldzaam of bijna altijd aanwezig: kappa onderschat dan de overeenstemming (de “kappaparadox”). Rapporteer voor deze rijen Gwets AC1 en PABAK naast kappa.',
+  'stats.whoMoved': 'In het overleg zijn {disagreements} verschillen beslecht: de consensus volgde {followedA} keer codeur A en {followedB} keer codeur B.',
+  'stats.openSession': 'Sessie {session}: cellen en heatmap',
+  'stats.methods': 'Methodeparagraaf',
+};
