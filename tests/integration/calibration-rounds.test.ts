@@ -6,11 +6,10 @@
  * trainer chose so). Starts from the demo project; runs on SQLite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, findUserByEmail, type User } from '@/lib/accounts/users';
+import { createUser, type User } from '@/lib/accounts/users';
 import { calibrationStatuses, calibrationTrends, roundReport } from '@/lib/calibration/report';
 import { createGoldRecording, createRound, getRound, listGoldRecordings, revealRound, type Round } from '@/lib/calibration/rounds';
 import { flattenBehaviours } from '@/lib/codebook/model';
-import { seedDemo } from '@/lib/demo/seed';
 import { DomainError, ValidationError } from '@/lib/errors/domain-error';
 import type { Actor } from '@/lib/policy/policy';
 import { addMember } from '@/lib/projects/members';
@@ -22,6 +21,7 @@ import type { CellWrite } from '@/lib/tally/model';
 import { readTally, submitTally, writeTally } from '@/lib/tally/tallies';
 import { rejectionOf } from './support/errors';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { seedDemoProject } from './support/demo-project';
 
 type Person = 'owner' | 'trainer' | 'supervisor' | 'coderA' | 'traineeA' | 'traineeB' | 'traineeC' | 'traineeD';
 
@@ -66,15 +66,9 @@ let round: Round;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  projectId = (await seedDemo(d()))!.projectId;
-  const byEmail = async (email: string) => (await findUserByEmail(d(), email))!;
-  people.owner = await byEmail('owner@demo.concord');
-  people.trainer = await byEmail('trainer@demo.concord');
-  people.supervisor = await byEmail('supervisor@demo.concord');
-  people.coderA = await byEmail('coder.a@demo.concord');
-  people.traineeA = await byEmail('trainee.a@demo.concord');
-  people.traineeB = await byEmail('trainee.b@demo.concord');
-  people.traineeC = await byEmail('trainee.c@demo.concord');
+  const demo = await seedDemoProject(d());
+  projectId = demo.projectId;
+  Object.assign(people, demo.people);
   // A fourth trainee of the project who is not in the round.
   people.traineeD = await createUser(d(), { email: 'trainee.d@example.org', name: 'Dirk Trainee', password: 'trainee d password' });
   await d().transaction((tx) => addMember(tx, d(), projectId, people.traineeD.id, ['trainee'], people.owner.id));

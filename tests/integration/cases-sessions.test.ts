@@ -4,31 +4,24 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, findUserByEmail, type User } from '@/lib/accounts/users';
+import { createUser, type User } from '@/lib/accounts/users';
 import { createCase, listCases } from '@/lib/cases/cases';
-import { seedDemo } from '@/lib/demo/seed';
 import { DomainError, ValidationError } from '@/lib/errors/domain-error';
 import { addMember, removeMember } from '@/lib/projects/members';
 import { createProject } from '@/lib/projects/projects';
 import { assignCoders, createSession, getSession, listAssignments, listSessions } from '@/lib/sessions/sessions';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { seedDemoProject, type DemoPerson } from './support/demo-project';
 import { rejectionOf } from './support/errors';
 
 let tdb: TestDatabase;
 let projectId: string;
 let demoSessionIds: string[];
-const people: Record<'owner' | 'coderA' | 'coderB' | 'trainer' | 'supervisor', User> = {} as never;
+let people: Record<DemoPerson, User>;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  const seeded = await seedDemo(tdb.database);
-  projectId = seeded!.projectId;
-  const byEmail = async (email: string) => (await findUserByEmail(tdb.database, email))!;
-  people.owner = await byEmail('owner@demo.concord');
-  people.coderA = await byEmail('coder.a@demo.concord');
-  people.coderB = await byEmail('coder.b@demo.concord');
-  people.trainer = await byEmail('trainer@demo.concord');
-  people.supervisor = await byEmail('supervisor@demo.concord');
+  ({ projectId, people } = await seedDemoProject(tdb.database));
   demoSessionIds = (await listSessions(tdb.database, projectId)).map((s) => s.id);
 });
 afterAll(async () => {

@@ -8,11 +8,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findUserByEmail, type User } from '@/lib/accounts/users';
+import type { User } from '@/lib/accounts/users';
 import { listAudit } from '@/lib/audit/audit';
 import { createCase } from '@/lib/cases/cases';
 import { flattenBehaviours } from '@/lib/codebook/model';
-import { seedDemo } from '@/lib/demo/seed';
 import type { Actor } from '@/lib/policy/policy';
 import { actorIn } from '@/lib/projects/projects';
 import { getProjectSettings, updateProjectSettings } from '@/lib/projects/settings';
@@ -23,6 +22,7 @@ import { CONSENSUS, exportTallies } from '@/lib/tally/exchange';
 import type { CellWrite } from '@/lib/tally/model';
 import { submitTally, writeTally } from '@/lib/tally/tallies';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { seedDemoProject } from './support/demo-project';
 
 type Person = 'owner' | 'coderA' | 'coderB' | 'trainer' | 'supervisor' | 'trainee';
 
@@ -34,14 +34,9 @@ const people = {} as Record<Person, User>;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  projectId = (await seedDemo(tdb.database))!.projectId;
-  const byEmail = async (email: string) => (await findUserByEmail(tdb.database, email))!;
-  people.owner = await byEmail('owner@demo.concord');
-  people.coderA = await byEmail('coder.a@demo.concord');
-  people.coderB = await byEmail('coder.b@demo.concord');
-  people.trainer = await byEmail('trainer@demo.concord');
-  people.supervisor = await byEmail('supervisor@demo.concord');
-  people.trainee = await byEmail('trainee.a@demo.concord');
+  const demo = await seedDemoProject(tdb.database);
+  projectId = demo.projectId;
+  Object.assign(people, demo.people, { trainee: demo.people.traineeA });
   const [first] = await listSessions(tdb.database, projectId);
   codebookVersionId = first!.codebookVersionId!;
   behaviourKeys = flattenBehaviours((await loadTallyContext(tdb.database, projectId, first!.id))!.codebook).map((p) => p.behaviour.key);
