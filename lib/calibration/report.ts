@@ -150,14 +150,17 @@ export interface CalibrationSource {
   points(): Promise<RoundPoints>;
 }
 
-export function calibrationSource(d: Database, projectId: string): CalibrationSource {
+export function calibrationSource(d: Database, projectId: string, onlyRoundsOf?: string): CalibrationSource {
   let pending: Promise<RoundPoints> | null = null;
-  return { points: () => (pending ??= allTrends(d, projectId)) };
+  return { points: () => (pending ??= allTrends(d, projectId, onlyRoundsOf)) };
 }
 
-/** Every member's figures across the revealed rounds they submitted, oldest first, unfiltered. */
-async function allTrends(d: Database, projectId: string): Promise<RoundPoints> {
-  const rounds = (await listRounds(d, projectId)).filter((r) => r.revealed);
+/**
+ * Every member's figures across the revealed rounds they submitted, oldest first, unfiltered;
+ * only the rounds `onlyRoundsOf` took part in, when given (one coder's drift needs no others).
+ */
+async function allTrends(d: Database, projectId: string, onlyRoundsOf?: string): Promise<RoundPoints> {
+  const rounds = (await listRounds(d, projectId)).filter((r) => r.revealed && (!onlyRoundsOf || r.trainees.some((a) => a.coderId === onlyRoundsOf)));
   const criteria = criteriaOf(await getProjectSettings(d, projectId));
   const revealedAt = await revealTimes(d, rounds.map((r) => r.session.id));
   const out: { round: Round; point: TrendPoint }[] = [];
@@ -230,7 +233,7 @@ export interface DriftReport {
  * and with gold on every revealed calibration round they took. The actor sees the coders
  * decideDriftRead allows (a coder only themself); `only` narrows it to one coder.
  */
-export async function projectDrift(d: Database, actor: Actor, projectId: string, source = calibrationSource(d, projectId), only?: { coderId: string }): Promise<DriftReport> {
+export async function projectDrift(d: Database, actor: Actor, projectId: string, { source, only }: { source?: CalibrationSource; only?: { coderId: string } } = {}): Promise<DriftReport> {
   const { t } = d;
   const criteria = criteriaOf(await getProjectSettings(d, projectId));
   const members = (await listMembers(d, projectId)).filter((m) => m.roles.includes('coder') && (!only || m.userId === only.coderId) && decideDriftRead(actor, m.userId).allowed);
@@ -254,7 +257,8 @@ export async function projectDrift(d: Database, actor: Actor, projectId: string,
       }
     }
   }
-  for (const [coderId, points] of byMember((await source.points()).map((x) => x.point))) {
+  const rounds = source ?? calibrationSource(d, projectId, only?.coderId);
+  for (const [coderId, points] of byMember((await rounds.points()).map((x) => x.point))) {
     for (const p of points) {
       observations.get(coderId)?.push({ at: p.revealedAt ?? new Date(0), sessionId: p.roundId, label: p.label, kind: 'gold', figures: p.figures.overall });
     }

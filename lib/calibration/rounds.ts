@@ -45,9 +45,15 @@ export async function listGoldRecordings(d: Database, projectId: string): Promis
   return sessions.map((session) => ({ session, settled: session.status === 'finalized', assignments: assignments.get(session.id) ?? [] }));
 }
 
-export async function listRounds(d: Database, projectId: string): Promise<Round[]> {
+/** The project's rounds, oldest first; or only the one named. */
+export async function listRounds(d: Database, projectId: string, roundId?: string): Promise<Round[]> {
   const { t } = d;
-  const rows = await d.db.select().from(t.calibrationRounds).where(eq(t.calibrationRounds.projectId, projectId)).orderBy(asc(t.calibrationRounds.createdAt));
+  const inProject = eq(t.calibrationRounds.projectId, projectId);
+  const rows = await d.db
+    .select()
+    .from(t.calibrationRounds)
+    .where(roundId ? and(inProject, eq(t.calibrationRounds.id, roundId)) : inProject)
+    .orderBy(asc(t.calibrationRounds.createdAt));
   if (rows.length === 0) return [];
   const sessions = new Map((await listSessions(d, projectId, ['calibration', 'gold'])).map((s) => [s.id, s]));
   const assignments = await listAssignments(d, rows.map((r) => r.sessionId));
@@ -72,7 +78,7 @@ export async function listRounds(d: Database, projectId: string): Promise<Round[
 }
 
 export async function getRound(d: Database, projectId: string, roundId: string): Promise<Round | null> {
-  return (await listRounds(d, projectId)).find((r) => r.id === roundId) ?? null;
+  return (await listRounds(d, projectId, roundId))[0] ?? null;
 }
 
 const goldInput = z.object({

@@ -26,7 +26,7 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
   const progress = await ownProgress(d, user.id, sessions.map((s) => s.id));
   const base = `/projects/${project.id}`;
   // A coder whose recent agreement fell below the project's threshold is told so here.
-  const ownDrift = actor.roles.includes('coder') ? await projectDrift(d, actor, project.id, undefined, { coderId: user.id }) : null;
+  const ownDrift = actor.roles.includes('coder') ? await projectDrift(d, actor, project.id, { only: { coderId: user.id } }) : null;
   const drift = ownDrift?.coders[0];
   const locale = await currentLocale();
   return (

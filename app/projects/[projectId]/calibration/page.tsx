@@ -42,7 +42,7 @@ export default async function CalibrationPage({ params }: { params: Promise<{ pr
   const versions = manage ? (await listCodebookVersions(d, project.id)).map((v) => ({ id: v.id, number: v.number })) : [];
   // Drift: everyone's for who may view it, a research coder's own otherwise.
   const ownDrift = !can(actor, 'drift.view') && actor.roles.includes('coder');
-  const drift = can(actor, 'drift.view') || ownDrift ? await projectDrift(d, actor, project.id, source) : null;
+  const drift = can(actor, 'drift.view') || ownDrift ? await projectDrift(d, actor, project.id, { source }) : null;
 
   return (
     <div className={styles.page}>
